@@ -1,0 +1,196 @@
+"""The check (toets) on a small knowledge base: outcomes, reasons, amounts, dates and municipalities."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import maak_kennis, regeling_yaml
+from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.kennis import laad_kennisbank
+from wegwijs.toets import toets
+
+SPAREN = regeling_yaml("spaarhulp", """
+    - feit: leeftijd
+      minimaal: 18
+    - feit: vermogen
+      maximaal: participatiewet.vermogensgrens
+""", naam="Spaarhulp", extra='bedrag_per_maand: "max(0, sociaal_minimum - inkomen)"')
+
+TOESLAG = regeling_yaml("toeslag", """
+    - feit: toetsingsinkomen
+      maximaal: 30000
+""", naam="Toeslag")
+
+GROEP = regeling_yaml("pas", """
+    - een_van_deze:
+        - feit: inkomen_bron
+          is: bijstand
+        - feit: inkomen_percentage_sociaal_minimum
+          maximaal: 120
+    - feit: woonsituatie
+      een_van: [huur, inwonend]
+""", naam="Pas")
+
+KINDEREN = regeling_yaml("kinderhulp", """
+    - feit: aantal_kinderen
+      minimaal: 1
+""", naam="Kinderhulp", extra='bedrag_per_maand: "(100 * kinderen(0, 5) + 150 * kinderen(6, 17)) / 3"')
+
+ZACHT = regeling_yaml("bijzonder", """
+    - feit: inkomen_percentage_sociaal_minimum
+      maximaal: 110
+      bij_niet_voldaan: misschien
+""", naam="Bijzondere hulp")
+
+
+@pytest.fixture
+def kb(kennis_map):
+    maak_kennis(kennis_map, {"spaarhulp.yaml": SPAREN, "toeslag.yaml": TOESLAG, "kinderhulp.yaml": KINDEREN},
+                gemeenten={"Testdam": {"pas.yaml": GROEP, "bijzonder.yaml": ZACHT}})
+    laad_kennisbank.cache_clear()
+    return laad_kennisbank(kennis_map)
+
+
+def uitkomst(resultaat: dict, id: str) -> dict:
+    return next(r for r in resultaat["regelingen"] if r["id"] == id)
+
+
+def huishouden(**velden) -> dict:
+    return {"peildatum": "2026-03-01", "aanvrager": {"leeftijd": 30}, **velden}
+
+
+def test_all_conditions_hold_gives_waarschijnlijk_wel_with_a_reason_each(kb):
+    r = uitkomst(toets(huishouden(vermogen=5000, inkomen={"netto_per_maand": 1000}), kb), "spaarhulp")
+    assert r["uitkomst"] == "waarschijnlijk_wel"
+    assert len(r["redenen"]) == 2
+    assert "Uw spaargeld en bezit (min schulden) (€\u00a05.000) is niet hoger dan de grens voor Spaarhulp (€\u00a07.500)." in r["redenen"]
+    assert r["bedrag_per_maand"] == 400  # 1400 - 1000
+
+
+def test_a_failed_condition_says_by_how_much_and_names_the_limit_from_the_norms(kb):
+    r = uitkomst(toets(huishouden(vermogen=160000), kb), "spaarhulp")
+    assert r["uitkomst"] == "waarschijnlijk_niet"
+    assert r["redenen"][0] == ("Uw spaargeld en bezit (min schulden) (€\u00a0160.000) is €\u00a0152.500 hoger dan de grens "
+                               "voor Spaarhulp (€\u00a07.500).")
+    assert r["bedrag_per_maand"] is None
+
+
+def test_just_under_and_just_over_the_limit(kb):
+    assert uitkomst(toets(huishouden(vermogen=7500), kb), "spaarhulp")["uitkomst"] == "waarschijnlijk_wel"
+    assert uitkomst(toets(huishouden(vermogen=7500.01), kb), "spaarhulp")["uitkomst"] == "waarschijnlijk_niet"
+
+
+def test_a_missing_fact_gives_misschien_and_names_what_is_missing(kb):
+    r = uitkomst(toets(huishouden(), kb), "spaarhulp")
+    assert r["uitkomst"] == "misschien"
+    assert r["redenen"][0].startswith("We weten uw spaargeld en bezit (min schulden) nog niet.")
+
+
+def test_a_missing_answer_behind_a_derived_fact_is_named(kb):
+    r = uitkomst(toets(huishouden(), kb), "toeslag")
+    assert r["uitkomst"] == "misschien"
+    assert r["redenen"][0].startswith("We weten uw netto inkomen nog niet.")
+
+
+def test_an_estimate_near_the_limit_gives_misschien_far_from_it_a_clear_answer(kb):
+    # toetsingsinkomen = netto * 12 * 1.25; limit 30000, margin 10%
+    assert uitkomst(toets(huishouden(inkomen={"netto_per_maand": 2000}), kb), "toeslag")["uitkomst"] == "misschien"
+    assert uitkomst(toets(huishouden(inkomen={"netto_per_maand": 1500}), kb), "toeslag")["uitkomst"] == "waarschijnlijk_wel"
+    assert uitkomst(toets(huishouden(inkomen={"netto_per_maand": 2500}), kb), "toeslag")["uitkomst"] == "waarschijnlijk_niet"
+    near = uitkomst(toets(huishouden(inkomen={"netto_per_maand": 2000}), kb), "toeslag")["redenen"][0]
+    assert "dicht bij de grens" in near and "schatting" in near
+
+
+def test_the_norm_in_force_on_the_peildatum_is_used(kb):
+    voor = toets(huishouden(inkomen={"netto_per_maand": 1000}, vermogen=0), kb)
+    na = toets({**huishouden(inkomen={"netto_per_maand": 1000}, vermogen=0), "peildatum": "2026-07-01"}, kb)
+    assert uitkomst(voor, "spaarhulp")["bedrag_per_maand"] == 400
+    assert uitkomst(na, "spaarhulp")["bedrag_per_maand"] == 450
+
+
+def test_kostendelersnorm_lowers_the_sociaal_minimum(kb):
+    alleen = toets(huishouden(inkomen={"netto_per_maand": 0}), kb)["budget"]["sociaal_minimum"]
+    gedeeld = toets(huishouden(inkomen={"netto_per_maand": 0}, andere_volwassenen_in_huis=1), kb)["budget"]["sociaal_minimum"]
+    assert alleen == 1400
+    assert gedeeld == pytest.approx(2000 * (40 + 2 * 30) / 2 / 100)  # 50% of the couples' norm
+
+
+def test_formula_counts_children_by_age(kb):
+    r = uitkomst(toets(huishouden(kinderen=[{"leeftijd": 3}, {"leeftijd": 14}, {"leeftijd": 19}]), kb), "kinderhulp")
+    assert r["uitkomst"] == "waarschijnlijk_wel"
+    assert r["bedrag_per_maand"] == pytest.approx((100 + 150) / 3, abs=0.01)
+
+
+def test_skipped_question_is_unknown_not_none(kb):
+    r = uitkomst(toets(huishouden(onbekend=["kinderen"]), kb), "kinderhulp")
+    assert r["uitkomst"] == "misschien"
+    assert uitkomst(toets(huishouden(), kb), "kinderhulp")["uitkomst"] == "waarschijnlijk_niet"
+
+
+def test_municipal_schemes_only_for_that_municipality(kb):
+    landelijk = {r["id"] for r in toets(huishouden(), kb)["regelingen"]}
+    testdam = {r["id"] for r in toets(huishouden(gemeente="testdam"), kb)["regelingen"]}
+    assert "pas" not in landelijk and {"pas", "bijzonder", "spaarhulp"} <= testdam
+
+
+def test_postcode_finds_the_municipality(kb):
+    resultaat = toets(huishouden(postcode="1012 AB"), kb)
+    assert resultaat["gemeente"] == "Testdam"
+    assert any(r["id"] == "pas" for r in resultaat["regelingen"])
+
+
+def test_unknown_municipality_is_said_plainly(kb):
+    resultaat = toets(huishouden(gemeente="Nergenshuizen"), kb)
+    assert resultaat["gemeente"] == "Nergenshuizen"
+    assert "Nergenshuizen" in resultaat["opmerkingen"][0]
+
+
+def test_een_van_deze_holds_when_one_part_holds(kb):
+    via_bijstand = toets(huishouden(gemeente="Testdam", inkomen={"bron": "bijstand"}, woning={"soort": "huur"}), kb)
+    assert uitkomst(via_bijstand, "pas")["uitkomst"] == "waarschijnlijk_wel"
+    te_hoog = toets(huishouden(gemeente="Testdam", inkomen={"bron": "werk", "netto_per_maand": 2000},
+                               woning={"soort": "huur"}), kb)
+    assert uitkomst(te_hoog, "pas")["uitkomst"] == "waarschijnlijk_niet"
+    onbekend = toets(huishouden(gemeente="Testdam", inkomen={"bron": "werk"}, woning={"soort": "huur"}), kb)
+    assert uitkomst(onbekend, "pas")["uitkomst"] == "misschien"
+
+
+def test_a_word_condition_that_fails_names_the_situation(kb):
+    r = uitkomst(toets(huishouden(gemeente="Testdam", inkomen={"bron": "bijstand"}, woning={"soort": "koop"}), kb), "pas")
+    assert r["uitkomst"] == "waarschijnlijk_niet"
+    assert r["redenen"][0] == "Uw woonsituatie: koop. Pas is daarom waarschijnlijk niet voor u."
+
+
+def test_case_by_case_condition_gives_misschien_not_no(kb):
+    r = uitkomst(toets(huishouden(gemeente="Testdam", inkomen={"netto_per_maand": 1800}), kb), "bijzonder")
+    assert r["uitkomst"] == "misschien"
+    assert "De gemeente kijkt wel naar uw eigen situatie." in r["redenen"][0]
+
+
+def test_results_are_sorted_most_likely_first(kb):
+    uitkomsten = [r["uitkomst"] for r in toets(huishouden(vermogen=100, inkomen={"netto_per_maand": 900}), kb)["regelingen"]]
+    volgorde = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
+    assert uitkomsten == sorted(uitkomsten, key=volgorde.get)
+
+
+def test_schemes_outside_their_validity_are_left_out(kennis_map):
+    oud = regeling_yaml("oud", "- feit: leeftijd\n  minimaal: 18", vanaf="2025-01-01", tot="2025-12-31")
+    maak_kennis(kennis_map, {"oud.yaml": oud})
+    kb = laad_kennisbank.__wrapped__(kennis_map)
+    assert toets(huishouden(), kb)["regelingen"] == []
+    assert [r["id"] for r in toets({**huishouden(), "peildatum": "2025-06-01"}, kb)["regelingen"]] == ["oud"]
+
+
+@pytest.mark.parametrize("document, veld", [
+    ({}, "aanvrager"),
+    ({"aanvrager": {"leeftijd": "dertig"}}, "aanvrager.leeftijd"),
+    ({"aanvrager": {"leeftijd": 30}, "vermogen": "veel"}, "vermogen"),
+    ({"aanvrager": {"leeftijd": 30}, "woning": {"soort": "kasteel"}}, "woning.soort"),
+    ({"aanvrager": {"leeftijd": 30}, "postcode": "12"}, "postcode"),
+    ({"aanvrager": {"leeftijd": 30}, "peildatum": "morgen"}, "peildatum"),
+    ({"aanvrager": {"leeftijd": 30}, "bsn": "123456782"}, "bsn"),
+    ({"aanvrager": {"leeftijd": 30}, "kinderen": [{"leeftijd": -1}]}, "kinderen[1].leeftijd"),
+])
+def test_invalid_household_is_refused_naming_the_field(kb, document, veld):
+    with pytest.raises(OngeldigeInvoer) as fout:
+        toets(document, kb)
+    assert f"'{veld}'" in str(fout.value)

@@ -1,0 +1,3 @@
+from wegwijs.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""What the check knows about one household: facts worked out from the answers, each once and only when asked.
+
+A fact is None when the answers it needs are missing; `ontbreekt` then says which answers those are, so the
+reason can name what to ask. The labels and possible values of facts are in knowledge/feiten.yaml.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from wegwijs.kennis.formule import Onbekend
+from wegwijs.kennis.model import Kennisbank
+
+# Norms the computations below read; `wegwijs kennis check` reports them when missing.
+VERPLICHTE_NORMEN = (
+    "participatiewet.norm", "participatiewet.kostendeler_basis", "participatiewet.kostendeler_per_persoon",
+    "aow.leeftijd", "aow.opbouw_vanaf_leeftijd", "schatting.bruto_netto_factor", "schatting.marge",
+    "nibud.basispakket_volwassenen", "nibud.basispakket_per_kind", "nibud.participatie_volwassenen",
+    "nibud.participatie_per_kind",
+)
+
+_Bereken = Callable[["Huishouden"], Any]
+_FEITEN: dict[str, tuple[_Bereken, tuple[str, ...]]] = {}
+
+
+def feit(*nodig: str) -> Callable[[_Bereken], _Bereken]:
+    """Register a fact; `nodig` names the answers (other facts) it is worked out from."""
+    def registreer(functie: _Bereken) -> _Bereken:
+        _FEITEN[functie.__name__] = (functie, nodig)
+        return functie
+    return registreer
+
+
+class Huishouden:
+    """A household document (huishouden.schema.json) with its facts, for one peildatum."""
+
+    def __init__(self, document: dict, kennisbank: Kennisbank, peildatum: dt.date):
+        self.document = document
+        self.kennisbank = kennisbank
+        self.peildatum = peildatum
+        self._cache: dict[str, Any] = {}
+        onbekend = document.get("onbekend") or ()
+        self._onbekend = frozenset(onbekend)
+
+    # -- reading -------------------------------------------------------------------------------------------------
+    def get(self, naam: str) -> Any:
+        """A fact's value or a norm's value for this household; None when unknown."""
+        if naam in self._cache:
+            return self._cache[naam]
+        if naam in _FEITEN:
+            waarde = _FEITEN[naam][0](self)
+        else:
+            waarde = self.norm(naam)
+        self._cache[naam] = waarde
+        return waarde
+
+    def waarde(self, naam: str) -> Any:
+        """As get, but raise Onbekend for formulas."""
+        waarde = self.get(naam)
+        if waarde is None:
+            raise Onbekend(naam)
+        return waarde
+
+    def norm(self, naam: str) -> Any:
+        norm = self.kennisbank.normen[naam]
+        waarde = norm.op(self.peildatum)
+        for feitnaam in norm.per:
+            if waarde is None:
+                return None
+            sleutel = self.get(feitnaam)
+            waarde = waarde.get(sleutel) if sleutel is not None else None
+        return waarde
+
+    def ontbreekt(self, naam: str) -> list[str]:
+        """The answers missing for this fact (itself when it is an answer)."""
+        if naam not in _FEITEN or not _FEITEN[naam][1]:
+            return [naam]
+        missing: list[str] = []
+        for basis in _FEITEN[naam][1]:
+            if self.get(basis) is None:
+                missing += [m for m in self.ontbreekt(basis) if m not in missing]
+        return missing or [naam]
+
+    def kinderen(self, van: int, tot: int) -> int:
+        """Children living at home aged van..tot inclusive."""
+        if "kinderen" in self._onbekend:
+            raise Onbekend("aantal_kinderen")
+        return sum(1 for k in self._thuis() if van <= k["leeftijd"] <= tot)
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+    def _thuis(self) -> list[dict]:
+        return [k for k in self.document.get("kinderen") or () if k.get("woont_thuis", True)]
+
+    def _deel(self, *pad: str) -> Any:
+        if pad[0] in self._onbekend:
+            return None
+        waarde: Any = self.document
+        for stap in pad:
+            if not isinstance(waarde, dict):
+                return None
+            waarde = waarde.get(stap)
+        return waarde
+
+
+def _drie(*waarden: Any) -> bool | None:
+    """True if all are true, False if one is false, else unknown."""
+    if any(w is False for w in waarden):
+        return False
+    return None if any(w is None for w in waarden) else True
+
+
+# -- the facts (names as in knowledge/feiten.yaml) ----------------------------------------------------------------
+
+@feit()
+def leeftijd(h: Huishouden) -> Any:
+    return h._deel("aanvrager", "leeftijd")
+
+
+@feit()
+def heeft_partner(h: Huishouden) -> Any:
+    return None if "partner" in h._onbekend else bool(h.document.get("partner"))
+
+
+@feit("heeft_partner")
+def leeftijd_partner(h: Huishouden) -> Any:
+    return h._deel("partner", "leeftijd")
+
+
+@feit("heeft_partner")
+def toeslagpartner(h: Huishouden) -> Any:
+    partner = h.get("heeft_partner")
+    return None if partner is None else ("met_partner" if partner else "alleenstaand")
+
+
+@feit()
+def aantal_kinderen(h: Huishouden) -> Any:
+    return None if "kinderen" in h._onbekend else sum(1 for k in h._thuis() if k["leeftijd"] < 18)
+
+
+@feit("aantal_kinderen")
+def jongste_kind_leeftijd(h: Huishouden) -> Any:
+    leeftijden = [k["leeftijd"] for k in h._thuis() if k["leeftijd"] < 18]
+    return min(leeftijden) if leeftijden and "kinderen" not in h._onbekend else None
+
+
+@feit("heeft_partner", "aantal_kinderen")
+def leefvorm(h: Huishouden) -> Any:
+    partner, kinderen = h.get("heeft_partner"), h.get("aantal_kinderen")
+    if partner is None or kinderen is None:
+        return None
+    if partner:
+        return "paar_met_kinderen" if kinderen else "paar"
+    return "alleenstaande_ouder" if kinderen else "alleenstaand"
+
+
+@feit("leeftijd")
+def aow_leeftijd_bereikt(h: Huishouden) -> Any:
+    leeftijd_, grens = h.get("leeftijd"), h.get("aow.leeftijd")
+    return None if leeftijd_ is None or grens is None else leeftijd_ >= grens
+
+
+@feit("leeftijd", "heeft_partner")
+def leeftijdsgroep(h: Huishouden) -> Any:
+    """Which bijstandsnorm applies: a couple gets the AOW norm when one of them has reached AOW age."""
+    leeftijd_, partner, grens = h.get("leeftijd"), h.get("heeft_partner"), h.get("aow.leeftijd")
+    if leeftijd_ is None or partner is None or grens is None:
+        return None
+    leeftijden = [leeftijd_] + ([h.get("leeftijd_partner")] if partner else [])
+    if any(l is not None and l >= grens for l in leeftijden):
+        return "aow_leeftijd"
+    if None in leeftijden:
+        return None
+    return "jonger_dan_21" if all(l < 21 for l in leeftijden) else "21_tot_aow"
+
+
+@feit()
+def kostendelers(h: Huishouden) -> Any:
+    """Other adults of 21 or older sharing the home, children of 21 or older at home included."""
+    if {"andere_volwassenen_in_huis", "kinderen"} & h._onbekend:
+        return None
+    return h.document.get("andere_volwassenen_in_huis", 0) + sum(1 for k in h._thuis() if k["leeftijd"] >= 21)
+
+
+@feit("leeftijdsgroep", "leefvorm", "kostendelers")
+def sociaal_minimum(h: Huishouden) -> Any:
+    """The bijstandsnorm for this household, with the kostendelersnorm when other adults share the home."""
+    norm, anderen, groep = h.get("participatiewet.norm"), h.get("kostendelers"), h.get("leeftijdsgroep")
+    if norm is None or anderen is None:
+        return None
+    if not anderen or groep == "jonger_dan_21":
+        return norm
+    personen = 1 + int(bool(h.get("heeft_partner")))
+    delers = anderen + personen
+    paarnorm = h.kennisbank.normen["participatiewet.norm"].op(h.peildatum)[groep]["paar"]
+    deel = (h.get("participatiewet.kostendeler_basis") + delers * h.get("participatiewet.kostendeler_per_persoon")) / delers
+    return round(paarnorm * deel / 100 * personen, 2)
+
+
+@feit()
+def woonsituatie(h: Huishouden) -> Any:
+    return h._deel("woning", "soort")
+
+
+@feit()
+def huur(h: Huishouden) -> Any:
+    return h._deel("woning", "huur_per_maand")
+
+
+@feit()
+def inkomen(h: Huishouden) -> Any:
+    waarde = h._deel("inkomen", "netto_per_maand")
+    if waarde is None and h._deel("inkomen", "bron") == "geen":
+        return 0
+    return waarde
+
+
+@feit()
+def inkomen_bron(h: Huishouden) -> Any:
+    return h._deel("inkomen", "bron")
+
+
+@feit("inkomen")
+def toetsingsinkomen(h: Huishouden) -> Any:
+    netto, factor = h.get("inkomen"), h.get("schatting.bruto_netto_factor")
+    return None if netto is None or factor is None else round(netto * 12 * factor)
+
+
+@feit("inkomen", "sociaal_minimum")
+def inkomen_percentage_sociaal_minimum(h: Huishouden) -> Any:
+    netto, minimum = h.get("inkomen"), h.get("sociaal_minimum")
+    return None if netto is None or not minimum else round(netto / minimum * 100, 1)
+
+
+@feit()
+def laag_inkomen_jaren(h: Huishouden) -> Any:
+    return h._deel("inkomen", "laag_inkomen_sinds_jaren")
+
+
+@feit()
+def vermogen(h: Huishouden) -> Any:
+    return h._deel("vermogen")
+
+
+@feit()
+def schulden(h: Huishouden) -> Any:
+    return h._deel("schulden")
+
+
+@feit()
+def kinderopvang(h: Huishouden) -> Any:
+    return h._deel("kinderopvang")
+
+
+@feit()
+def studeert(h: Huishouden) -> Any:
+    return h._deel("aanvrager", "studeert")
+
+
+@feit()
+def werkt(h: Huishouden) -> Any:
+    return h._deel("aanvrager", "werkt")
+
+
+@feit("werkt", "heeft_partner")
+def ouders_werken_of_studeren(h: Huishouden) -> Any:
+    def actief(persoon: str) -> Any:
+        werk, studie = h._deel(persoon, "werkt"), h._deel(persoon, "studeert")
+        return True if werk or studie else (False if werk is False and studie in (False, None) else None)
+    partner = h.get("heeft_partner")
+    if partner is None:
+        return None
+    return _drie(actief("aanvrager"), *([actief("partner")] if partner else []))
+
+
+@feit("leeftijd")
+def aow_gat_jaren(h: Huishouden) -> Any:
+    """Years without AOW insurance: from the start of the insured period until the person came to live here."""
+    sinds, vanaf = h._deel("aanvrager", "in_nederland_sinds_leeftijd"), h.get("aow.opbouw_vanaf_leeftijd")
+    if vanaf is None:
+        return None
+    if sinds is None:  # the contract: absent when always lived here
+        return 0
+    return max(0, sinds - vanaf)
+
+
+FEITNAMEN = frozenset(_FEITEN)

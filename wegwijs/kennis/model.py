@@ -1,0 +1,139 @@
+"""The knowledge base as the check uses it: norms with dated values, facts, schemes with their conditions."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from wegwijs.kennis.formule import Formule
+
+UITKOMSTEN = ("waarschijnlijk_wel", "misschien", "waarschijnlijk_niet")
+
+
+@dataclass(frozen=True)
+class Bron:
+    titel: str
+    url: str | None = None
+    geraadpleegd: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A legal amount with values by start date, optionally chosen by the value of one or two facts (`per`)."""
+
+    naam: str
+    beschrijving: str
+    eenheid: str
+    per: tuple[str, ...]
+    vanaf: tuple[dt.date, ...]  # sorted start dates
+    waarden: tuple[Any, ...]  # value (number, or nested maps keyed by the per-facts' values) for each start date
+    bron: tuple[Bron, ...]
+
+    def op(self, peildatum: dt.date) -> Any:
+        """The value in force on peildatum (still keyed by the per-facts), or None before the first date."""
+        index = bisect.bisect_right(self.vanaf, peildatum) - 1
+        return self.waarden[index] if index >= 0 else None
+
+
+@dataclass(frozen=True)
+class Feit:
+    naam: str
+    label: str
+    soort: str  # geld, geld_jaar, bedrag, jaren, getal, procent, ja_nee, woord
+    wel: str | None = None
+    niet: str | None = None
+    waarden: tuple[str, ...] = ()
+    geschat: bool = False
+
+
+@dataclass(frozen=True)
+class Voorwaarde:
+    """One test on one fact: `toets` is minimaal, maximaal, is or een_van."""
+
+    feit: str
+    toets: str
+    grens: Formule | tuple[Any, ...]  # a tuple of words/values for een_van
+    bij_niet_voldaan: str = "waarschijnlijk_niet"
+    reden_wel: str | None = None
+    reden_niet: str | None = None
+
+
+@dataclass(frozen=True)
+class EenVanDeze:
+    """A group that holds when one of its conditions holds."""
+
+    onderdelen: tuple[Voorwaarde | EenVanDeze, ...]
+
+
+@dataclass(frozen=True)
+class Regeling:
+    id: str
+    naam: str
+    gemeente: str | None  # None for a national scheme
+    geldig_vanaf: dt.date
+    geldig_tot: dt.date | None
+    uitleg: str
+    voor_wie: str
+    voorwaarden: tuple[Voorwaarde | EenVanDeze, ...]
+    aanvragen: dict[str, str]
+    klaarleggen: tuple[str, ...]
+    terugbetalen: str
+    wijzigingen_doorgeven: tuple[str, ...]
+    bron: tuple[Bron, ...]
+    laatst_gecontroleerd: dt.date
+    bestand: str
+    uitvoerder: str | None = None
+    bedrag_per_maand: Formule | None = None
+    bedrag_toelichting: str | None = None
+    bezwaar: str | None = None
+
+    def geldig_op(self, peildatum: dt.date) -> bool:
+        return self.geldig_vanaf <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    sleutel: str  # folder name, lowercase
+    naam: str
+    website: str | None
+    postcodes: tuple[tuple[int, int], ...]
+    contact: dict[str, Any]
+    bron: tuple[Bron, ...]
+
+    def heeft_postcode(self, cijfers: int) -> bool:
+        return any(laag <= cijfers <= hoog for laag, hoog in self.postcodes)
+
+
+@dataclass
+class Kennisbank:
+    map: str
+    feiten: dict[str, Feit]
+    normen: dict[str, Norm]
+    landelijk: list[Regeling]
+    gemeenten: dict[str, Gemeente]
+    gemeentelijk: dict[str, list[Regeling]] = field(default_factory=dict)  # by Gemeente.sleutel
+
+    def gemeente(self, naam: str | None) -> Gemeente | None:
+        return self.gemeenten.get(naam.strip().lower()) if naam else None
+
+    def gemeente_bij_postcode(self, postcode: str | None) -> Gemeente | None:
+        digits = "".join(ch for ch in (postcode or "")[:4] if ch.isdigit())
+        if len(digits) != 4:
+            return None
+        return next((g for g in self.gemeenten.values() if g.heeft_postcode(int(digits))), None)
+
+    def regelingen(self, gemeente: str | None, peildatum: dt.date) -> list[Regeling]:
+        """National schemes and the municipality's own, as they apply on peildatum."""
+        lokaal = self.gemeente(gemeente)
+        alle = self.landelijk + (self.gemeentelijk.get(lokaal.sleutel, []) if lokaal else [])
+        return [r for r in alle if r.geldig_op(peildatum)]
+
+    def regeling(self, id: str, gemeente: str | None = None, peildatum: dt.date | None = None) -> Regeling | None:
+        """One scheme by id: the municipality's own version first, else the national one."""
+        peildatum = peildatum or dt.date.today()
+        kandidaten = [r for r in self.regelingen(gemeente, peildatum) if r.id == id]
+        if not kandidaten and gemeente is None:  # municipal scheme asked for without a municipality: any will do
+            kandidaten = [r for lijst in self.gemeentelijk.values() for r in lijst if r.id == id and r.geldig_op(peildatum)]
+        kandidaten.sort(key=lambda r: r.gemeente is None)
+        return kandidaten[0] if kandidaten else None

@@ -1,0 +1,196 @@
+"""The eligibility check: a household against every scheme that applies, with a reason for every condition.
+
+Outcomes are an indication. A failed condition gives 'waarschijnlijk_niet' (with by how much); a missing fact,
+an estimate close to its limit or a condition the municipality weighs case by case gives 'misschien'.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from wegwijs import taal
+from wegwijs.feiten import Huishouden
+from wegwijs.huishouden import valideer_of_fout
+from wegwijs.kennis import laad_kennisbank
+from wegwijs.kennis.formule import Formule
+from wegwijs.kennis.model import EenVanDeze, Feit, Kennisbank, Regeling, Voorwaarde
+
+VOLDAAN, NIET, ONBEKEND, TWIJFEL = "voldaan", "niet", "onbekend", "twijfel"
+VOLGORDE = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
+
+
+@dataclass(frozen=True)
+class Oordeel:
+    """The result of one condition: its status and the plain-Dutch reason."""
+
+    status: str
+    reden: str
+
+
+def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
+    """Check a household document against every scheme of its municipality on its peildatum.
+
+    Raises OngeldigeInvoer (plain Dutch, naming the field) when the document does not fit the contract.
+    """
+    valideer_of_fout(huishouden)
+    kennisbank = kennisbank or laad_kennisbank()
+    peildatum = dt.date.fromisoformat(huishouden["peildatum"]) if huishouden.get("peildatum") else dt.date.today()
+    gemeente = kennisbank.gemeente(huishouden.get("gemeente")) or kennisbank.gemeente_bij_postcode(huishouden.get("postcode"))
+    naam_gemeente = gemeente.naam if gemeente else huishouden.get("gemeente")
+    h = Huishouden(huishouden, kennisbank, peildatum)
+    uitkomsten = [toets_regeling(r, h) for r in kennisbank.regelingen(naam_gemeente, peildatum)]
+    uitkomsten.sort(key=lambda u: (VOLGORDE[u["uitkomst"]], -(u["bedrag_per_maand"] or 0)))
+    opmerkingen = []
+    if naam_gemeente and not gemeente:
+        opmerkingen.append(f"Voor de gemeente {naam_gemeente} kennen we de regelingen van de gemeente nog niet. "
+                           f"U ziet hier alleen de landelijke regelingen.")
+    elif not naam_gemeente:
+        opmerkingen.append("We weten uw gemeente niet. U ziet hier alleen de landelijke regelingen.")
+    from wegwijs.budget import rondkomen  # budget builds on the scheme outcomes above
+
+    return {
+        "peildatum": peildatum.isoformat(),
+        "gemeente": naam_gemeente,
+        "regelingen": uitkomsten,
+        "budget": rondkomen(h, uitkomsten),
+        "opmerkingen": opmerkingen,
+    }
+
+
+def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
+    oordelen = [_beoordeel(v, regeling, h) for v in regeling.voorwaarden]
+    statussen = {o.status for o in oordelen}
+    if NIET in statussen:
+        uitkomst, beslissend = "waarschijnlijk_niet", {NIET}
+    elif statussen & {ONBEKEND, TWIJFEL}:
+        uitkomst, beslissend = "misschien", {ONBEKEND, TWIJFEL}
+    else:
+        uitkomst, beslissend = "waarschijnlijk_wel", {VOLDAAN}
+    # the reasons that decide the outcome first, then the others
+    redenen = [o.reden for o in oordelen if o.status in beslissend] + [o.reden for o in oordelen if o.status not in beslissend]
+    bedrag = None
+    if regeling.bedrag_per_maand is not None and uitkomst != "waarschijnlijk_niet":
+        waarde = regeling.bedrag_per_maand.waarde(h.waarde, h.kinderen)
+        bedrag = round(max(0.0, float(waarde)), 2) if waarde is not None else None
+    return {
+        "id": regeling.id,
+        "naam": regeling.naam,
+        "uitkomst": uitkomst,
+        "redenen": redenen,
+        "bedrag_per_maand": bedrag,
+        "volgende_stap": regeling.aanvragen.get("hoe"),
+        "link": regeling.aanvragen.get("link"),
+        "uitvoerder": regeling.uitvoerder,
+        "gemeente": regeling.gemeente,
+    }
+
+
+# -- one condition ---------------------------------------------------------------------------------------------
+
+def _beoordeel(voorwaarde: Voorwaarde | EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
+    if isinstance(voorwaarde, EenVanDeze):
+        return _een_van_deze(voorwaarde, regeling, h)
+    feit = h.kennisbank.feiten[voorwaarde.feit]
+    waarde = h.get(voorwaarde.feit)
+    if waarde is None:
+        return Oordeel(ONBEKEND, _reden_onbekend(voorwaarde.feit, regeling, h))
+    if voorwaarde.toets in ("minimaal", "maximaal"):
+        return _vergelijk(voorwaarde, feit, waarde, regeling, h)
+    grens = voorwaarde.grens.waarde(h.waarde, h.kinderen) if isinstance(voorwaarde.grens, Formule) else voorwaarde.grens
+    voldaan = waarde == grens if voorwaarde.toets == "is" else waarde in grens
+    gegeven = _beschrijf(feit, waarde)
+    if voldaan:
+        return Oordeel(VOLDAAN, _eigen(voorwaarde.reden_wel, waarde, grens, None, feit) or gegeven)
+    gevolg = (f"Daardoor weten we niet zeker of u {regeling.naam} kunt krijgen." if voorwaarde.bij_niet_voldaan == "misschien"
+              else f"{regeling.naam} is daarom waarschijnlijk niet voor u.")
+    reden = _eigen(voorwaarde.reden_niet, waarde, grens, None, feit) or f"{gegeven} {gevolg}"
+    return Oordeel(_status_niet(voorwaarde), reden)
+
+
+def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Regeling, h: Huishouden) -> Oordeel:
+    grens = voorwaarde.grens.waarde(h.waarde, h.kinderen)
+    if grens is None:
+        missing = [n for n in voorwaarde.grens.namen if h.get(n) is None]
+        return Oordeel(ONBEKEND, _reden_onbekend(missing[0] if missing else voorwaarde.feit, regeling, h))
+    maximaal = voorwaarde.toets == "maximaal"
+    voldaan = waarde <= grens if maximaal else waarde >= grens
+    verschil = abs(waarde - grens)
+    label = feit.label[0].upper() + feit.label[1:]
+    w, g, v = _opmaak(feit, waarde), _opmaak(feit, grens), _opmaak(feit, verschil)
+    marge = h.get("schatting.marge") if feit.geschat else None
+    if marge is not None and verschil <= abs(grens) * marge / 100:
+        return Oordeel(TWIJFEL, f"{label} ({w}) ligt dicht bij de grens voor {regeling.naam} ({g}). Dit is een schatting. "
+                                f"Het kan net wel of net niet genoeg zijn.")
+    if voldaan:
+        eigen = _eigen(voorwaarde.reden_wel, waarde, grens, verschil, feit)
+        if eigen:
+            return Oordeel(VOLDAAN, eigen)
+        if maximaal:
+            return Oordeel(VOLDAAN, f"{label} ({w}) is niet hoger dan de grens voor {regeling.naam} ({g}).")
+        return Oordeel(VOLDAAN, f"{label} ({w}) is hoog genoeg voor {regeling.naam} (minimaal {g}).")
+    eigen = _eigen(voorwaarde.reden_niet, waarde, grens, verschil, feit)
+    if eigen:
+        return Oordeel(_status_niet(voorwaarde), eigen)
+    if maximaal:
+        reden = f"{label} ({w}) is {v} hoger dan de grens voor {regeling.naam} ({g})."
+    else:
+        reden = f"{label} ({w}) is lager dan nodig voor {regeling.naam} (minimaal {g})."
+    if voorwaarde.bij_niet_voldaan == "misschien":
+        reden += " De gemeente kijkt wel naar uw eigen situatie."
+    return Oordeel(_status_niet(voorwaarde), reden)
+
+
+def _een_van_deze(groep: EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
+    oordelen = [_beoordeel(deel, regeling, h) for deel in groep.onderdelen]
+    for status in (VOLDAAN, ONBEKEND, TWIJFEL):
+        gekozen = [o for o in oordelen if o.status == status]
+        if gekozen:
+            return Oordeel(status, gekozen[0].reden if status == VOLDAAN else " ".join(o.reden for o in gekozen))
+    status = NIET if any(o.status == NIET for o in oordelen) else TWIJFEL
+    return Oordeel(status, " ".join(o.reden for o in oordelen))
+
+
+def _status_niet(voorwaarde: Voorwaarde) -> str:
+    return TWIJFEL if voorwaarde.bij_niet_voldaan == "misschien" else NIET
+
+
+def _reden_onbekend(naam: str, regeling: Regeling, h: Huishouden) -> str:
+    ontbrekend = [h.kennisbank.feiten[n].label for n in h.ontbreekt(naam) if n in h.kennisbank.feiten]
+    wat = " en ".join(ontbrekend) if ontbrekend else "een gegeven"
+    return f"We weten {wat} nog niet. Daardoor kunnen we nog niet zeggen of u {regeling.naam} kunt krijgen."
+
+
+def _beschrijf(feit: Feit, waarde: Any) -> str:
+    if feit.soort == "ja_nee":
+        zin = feit.wel if waarde else feit.niet
+        if zin:
+            return zin
+    label = feit.label[0].upper() + feit.label[1:]
+    return f"{label}: {_opmaak(feit, waarde)}."
+
+
+def _eigen(tekst: str | None, waarde: Any, grens: Any, verschil: Any, feit: Feit) -> str | None:
+    if not tekst:
+        return None
+    return tekst.format(waarde=_opmaak(feit, waarde), grens=_opmaak(feit, grens) if grens is not None else "",
+                        verschil=_opmaak(feit, verschil) if verschil is not None else "")
+
+
+def _opmaak(feit: Feit, waarde: Any) -> str:
+    if isinstance(waarde, tuple):
+        return ", ".join(_opmaak(feit, w) for w in waarde)
+    soort = feit.soort
+    if soort in ("geld", "bedrag"):
+        return taal.euro(waarde) + (" per maand" if soort == "geld" else "")
+    if soort == "geld_jaar":
+        return taal.euro(waarde) + " per jaar"
+    if soort == "jaren":
+        return f"{taal.getal(waarde, 0 if waarde == int(waarde) else 1)} jaar"
+    if soort == "procent":
+        return taal.procent(waarde)
+    if soort == "ja_nee":
+        return "ja" if waarde else "nee"
+    if soort == "getal":
+        return taal.getal(waarde)
+    return str(waarde).replace("_", " ")
