@@ -57,11 +57,8 @@ def rondkomen(h: Huishouden, uitkomsten: list[dict]) -> dict[str, Any]:
                                 f"per maand meer over.")
         if erbij:
             samenvatting.append(_zin_saldo(met, "Met deze regelingen erbij"))
-    elif inkomen is None:
-        samenvatting.append("We weten uw inkomen nog niet. Daarom kunnen we niet uitrekenen wat u overhoudt.")
     else:
-        samenvatting.append("We weten uw huur of uw gezin nog niet helemaal. Daarom kunnen we niet uitrekenen wat u "
-                            "overhoudt.")
+        samenvatting.append(_waarom_geen_saldo(h, inkomen))
     return {
         "inkomen_per_maand": inkomen,
         "sociaal_minimum": minimum,
@@ -78,6 +75,19 @@ def rondkomen(h: Huishouden, uitkomsten: list[dict]) -> dict[str, Any]:
         ],
         "samenvatting": samenvatting,
     }
+
+
+def _waarom_geen_saldo(h: Huishouden, inkomen: float | None) -> str:
+    if inkomen is None:
+        wat = "uw inkomen"
+    elif h.get("huur") is None:
+        wat = "uw huur"
+    elif h.get("toeslagpartner") is None or h.get("aantal_kinderen") is None:
+        wat = "hoe uw gezin eruitziet"
+    else:  # the knowledge base has no Nibud figures for this kind of household yet
+        return ("Voor uw soort huishouden hebben we nog geen bedragen van het Nibud. Daarom rekenen we niet uit wat u "
+                "overhoudt. Een medewerker van het buurtteam kan dat samen met u doen.")
+    return f"We weten {wat} nog niet. Daarom kunnen we niet uitrekenen wat u overhoudt."
 
 
 def _zin_saldo(bedrag: float, begin: str) -> str:

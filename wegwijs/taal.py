@@ -33,6 +33,7 @@ def _group(number: str, decimal: str, group: str) -> str:
     return number.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
+@lru_cache(maxsize=4096)  # limits from the norms recur in every check
 def getal(value: float, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5' style, with the given number of decimals."""
     decimal, group, _, _, minus = _symbols()
@@ -40,6 +41,7 @@ def getal(value: float, decimals: int = 0) -> str:
     return f"{minus}{text}" if value < 0 and float(text.replace(group, "").replace(decimal, ".")) else text
 
 
+@lru_cache(maxsize=4096)
 def euro(value: float) -> str:
     """'€ 1.250,50'; whole amounts without cents: '€ 160.000'."""
     decimal, group, symbol, between, minus = _symbols()

@@ -116,29 +116,30 @@ def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Rege
     maximaal = voorwaarde.toets == "maximaal"
     voldaan = waarde <= grens if maximaal else waarde >= grens
     verschil = abs(waarde - grens)
-    label = feit.label[0].upper() + feit.label[1:]
-    w, g, v = _opmaak(feit, waarde), _opmaak(feit, grens), _opmaak(feit, verschil)
     marge = h.get("schatting.marge") if feit.geschat else None
     if marge is not None and verschil <= abs(grens) * marge / 100:
-        return Oordeel(TWIJFEL, f"{label} ({w}) ligt dicht bij de grens voor {regeling.naam} ({g}). Dit is een schatting. "
-                                f"Het kan net wel of net niet genoeg zijn.")
-    if voldaan:
-        eigen = _eigen(voorwaarde.reden_wel, waarde, grens, verschil, feit)
-        if eigen:
-            return Oordeel(VOLDAAN, eigen)
-        if maximaal:
-            return Oordeel(VOLDAAN, f"{label} ({w}) is niet hoger dan de grens voor {regeling.naam} ({g}).")
-        return Oordeel(VOLDAAN, f"{label} ({w}) is hoog genoeg voor {regeling.naam} (minimaal {g}).")
-    eigen = _eigen(voorwaarde.reden_niet, waarde, grens, verschil, feit)
+        return Oordeel(TWIJFEL, f"{_label(feit)} ({_opmaak(feit, waarde)}) ligt dicht bij de grens voor {regeling.naam} "
+                                f"({_opmaak(feit, grens)}). Dit is een schatting. Het kan net wel of net niet genoeg zijn.")
+    status = VOLDAAN if voldaan else _status_niet(voorwaarde)
+    eigen = _eigen(voorwaarde.reden_wel if voldaan else voorwaarde.reden_niet, waarde, grens, verschil, feit)
     if eigen:
-        return Oordeel(_status_niet(voorwaarde), eigen)
+        return Oordeel(status, eigen)
+    w, g = _opmaak(feit, waarde), _opmaak(feit, grens)
+    if voldaan and maximaal:
+        return Oordeel(status, f"{_label(feit)} ({w}) is niet hoger dan de grens voor {regeling.naam} ({g}).")
+    if voldaan:
+        return Oordeel(status, f"{_label(feit)} ({w}) is hoog genoeg voor {regeling.naam} (minimaal {g}).")
     if maximaal:
-        reden = f"{label} ({w}) is {v} hoger dan de grens voor {regeling.naam} ({g})."
+        reden = f"{_label(feit)} ({w}) is {_opmaak(feit, verschil)} hoger dan de grens voor {regeling.naam} ({g})."
     else:
-        reden = f"{label} ({w}) is lager dan nodig voor {regeling.naam} (minimaal {g})."
+        reden = f"{_label(feit)} ({w}) is lager dan nodig voor {regeling.naam} (minimaal {g})."
     if voorwaarde.bij_niet_voldaan == "misschien":
         reden += " De gemeente kijkt wel naar uw eigen situatie."
-    return Oordeel(_status_niet(voorwaarde), reden)
+    return Oordeel(status, reden)
+
+
+def _label(feit: Feit) -> str:
+    return feit.label[0].upper() + feit.label[1:]
 
 
 def _een_van_deze(groep: EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
@@ -166,15 +167,15 @@ def _beschrijf(feit: Feit, waarde: Any) -> str:
         zin = feit.wel if waarde else feit.niet
         if zin:
             return zin
-    label = feit.label[0].upper() + feit.label[1:]
-    return f"{label}: {_opmaak(feit, waarde)}."
+    return f"{_label(feit)}: {_opmaak(feit, waarde)}."
 
 
 def _eigen(tekst: str | None, waarde: Any, grens: Any, verschil: Any, feit: Feit) -> str | None:
     if not tekst:
         return None
-    return tekst.format(waarde=_opmaak(feit, waarde), grens=_opmaak(feit, grens) if grens is not None else "",
-                        verschil=_opmaak(feit, verschil) if verschil is not None else "")
+    waarden = {"waarde": waarde, "grens": grens, "verschil": verschil}
+    return tekst.format(**{naam: _opmaak(feit, w) if w is not None and "{" + naam + "}" in tekst else ""
+                           for naam, w in waarden.items()})
 
 
 def _opmaak(feit: Feit, waarde: Any) -> str:
@@ -183,8 +184,8 @@ def _opmaak(feit: Feit, waarde: Any) -> str:
     soort = feit.soort
     if soort in ("geld", "bedrag"):
         return taal.euro(waarde) + (" per maand" if soort == "geld" else "")
-    if soort == "geld_jaar":
-        return taal.euro(waarde) + " per jaar"
+    if soort == "geld_jaar":  # a year's income is an estimate: cents would suggest a precision it does not have
+        return taal.euro(round(waarde)) + " per jaar"
     if soort == "jaren":
         return f"{taal.getal(waarde, 0 if waarde == int(waarde) else 1)} jaar"
     if soort == "procent":

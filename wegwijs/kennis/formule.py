@@ -35,11 +35,17 @@ class Formule:
     namen: frozenset[str]  # facts and norms it reads
     _code: Any
     constante: float | bool | str | None = None
+    enkel: str | None = None  # the name, when the formula is one name and nothing else
 
     def waarde(self, lookup: Callable[[str], Any], kinderen: Callable[[int, int], int]) -> Any:
         """Evaluate; lookup(name) returns a fact or norm value, raising Onbekend when unknown."""
         if self._code is None:
             return self.constante
+        if self.enkel:  # just one fact or norm: no need to run the compiled formula
+            try:
+                return lookup(self.enkel)
+            except Onbekend:
+                return None
         try:
             return eval(self._code, {"__builtins__": {}}, {  # noqa: S307 - the tree was checked against _ALLOWED
                 "_w": lookup, "max": max, "min": min, "afronden": round, "kinderen": kinderen,
@@ -103,4 +109,5 @@ def compileer(tekst: str) -> Formule:
     rewrite = _Rewrite()
     tree = ast.fix_missing_locations(rewrite.visit(tree))
     code = compile(tree, "<formule>", "eval")
-    return Formule(str(tekst), frozenset(rewrite.namen), code)
+    enkel = _dotted(ast.parse(str(tekst).strip(), mode="eval").body)
+    return Formule(str(tekst), frozenset(rewrite.namen), code, enkel=enkel)
