@@ -2,7 +2,9 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PYTHON310 := $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
+# the first of these that really is a working Python 3.10 (a pyenv shim may exist without the version selected)
+PYTHON310 := $(shell for c in $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 python3.10 python3 python; do \
+  if $$c -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1; then command -v $$c; break; fi; done)
 STAMP := $(VENV)/.installed
 
 .PHONY: run test setup kennis bench check-python
