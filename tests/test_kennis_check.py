@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import maak_kennis, regeling_yaml
+from kennisbouw import maak_kennis, regeling_yaml
 from wegwijs.fouten import KennisFout
 from wegwijs.kennis import controleer, laad_kennisbank
 

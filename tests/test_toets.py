@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import maak_kennis, regeling_yaml
+from kennisbouw import maak_kennis, regeling_yaml
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.kennis import laad_kennisbank
 from wegwijs.toets import toets
