@@ -1,8 +1,12 @@
-"""The `wegwijs` command: `wegwijs kennis check`, `wegwijs kennis test`, `wegwijs toets FILE`."""
+"""The `wegwijs` command: `wegwijs kennis check`, `wegwijs kennis test`, `wegwijs toets FILE`, and for the handoff
+`wegwijs db upgrade`, `wegwijs medewerker toevoegen`, `wegwijs outbox bezorg`, `wegwijs demo`."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -67,6 +71,87 @@ def _toets(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_EMAIL = "demo@wegwijs.test"
+DEMO_TEAM = "amsterdam_centrum"
+
+
+def _opslag():
+    from wegwijs.opslag import Opslag
+
+    opslag = Opslag()
+    opslag.upgrade()
+    return opslag
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    opslag = _opslag()
+    print(f"De database is bijgewerkt ({opslag.engine.url.render_as_string(hide_password=True)}).")
+    return 0
+
+
+def _wachtwoord(variabele: str | None) -> str | None:
+    if variabele:
+        waarde = os.environ.get(variabele)
+        if not waarde:
+            print(f"De omgevingsvariabele {variabele} is leeg of bestaat niet.", file=sys.stderr)
+        return waarde or None
+    eerste = getpass.getpass("Wachtwoord (minstens 12 tekens): ")
+    if getpass.getpass("Nog een keer: ") != eerste:
+        print("De twee wachtwoorden zijn niet gelijk. Er is niets veranderd.", file=sys.stderr)
+        return None
+    return eerste
+
+
+def _medewerker_toevoegen(args: argparse.Namespace) -> int:
+    from wegwijs.kennis import laad_kennisbank
+
+    opslag = _opslag()
+    opslag.synchroniseer_teams(laad_kennisbank(args.kennis))
+    wachtwoord = _wachtwoord(args.wachtwoord_uit_omgeving)
+    if wachtwoord is None:
+        return 2
+    try:
+        medewerker = opslag.voeg_medewerker_toe(args.naam, args.email, args.team, args.rol, wachtwoord)
+    except OngeldigeInvoer as fout:
+        print(f"{fout} Er is niets veranderd.", file=sys.stderr)
+        return 2
+    print(f"{medewerker.naam} ({medewerker.email}) is toegevoegd als {medewerker.rol} van {medewerker.team_naam}.")
+    return 0
+
+
+def _outbox_bezorg(args: argparse.Namespace) -> int:
+    from wegwijs.kennis import laad_kennisbank
+    from wegwijs.opslag.outbox import bezorg
+
+    opslag = _opslag()
+    te_laat = opslag.escaleer_te_laat(laad_kennisbank(args.kennis))
+    uitslag = bezorg(opslag)
+    print(f"Verstuurd: {uitslag.verstuurd}. Mislukt (volgt later opnieuw): {uitslag.mislukt}. "
+          f"Nog te versturen: {uitslag.wachtend}. Nieuw te laat: {te_laat}.")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from wegwijs.kennis import laad_kennisbank
+
+    opslag = _opslag()
+    opslag.synchroniseer_teams(laad_kennisbank(args.kennis))
+    wachtwoord = os.environ.get("WEGWIJS_DEMO_WACHTWOORD") or secrets.token_urlsafe(12)
+    bestaand = opslag.medewerker_bij_email(DEMO_EMAIL)
+    try:
+        if bestaand:
+            opslag.wijzig_wachtwoord(bestaand.id, wachtwoord)
+        else:
+            opslag.voeg_medewerker_toe("Demo Medewerker", DEMO_EMAIL, DEMO_TEAM, "coordinator", wachtwoord)
+    except OngeldigeInvoer as fout:
+        print(f"{fout}", file=sys.stderr)
+        return 2
+    print("Demo-inlog voor de inbox (coördinator van alle Amsterdamse buurtteams):\n"
+          f"  e-mail:     {DEMO_EMAIL}\n  wachtwoord: {wachtwoord}\n"
+          "Gebruik in de chat een Amsterdamse postcode (bijvoorbeeld 1012 AB) of 'Amsterdam'.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wegwijs", description="Wegwijs: regelingen, toets en kennisbank.")
     parser.add_argument("--kennis", default=None, help="map met de kennisbank (standaard: knowledge/)")
@@ -77,6 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     toets = sub.add_parser("toets", help="een huishouden (JSON) toetsen aan alle regelingen")
     toets.add_argument("bestand", help="JSON-bestand, of - voor standaardinvoer")
     toets.set_defaults(doe=_toets)
+    db = sub.add_parser("db", help="de database").add_subparsers(dest="actie", required=True)
+    db.add_parser("upgrade", help="de database bijwerken naar de nieuwste versie").set_defaults(doe=_db_upgrade)
+    medewerker = sub.add_parser("medewerker", help="medewerkers van de inbox").add_subparsers(dest="actie", required=True)
+    toevoegen = medewerker.add_parser("toevoegen", help="een medewerker toevoegen (het wachtwoord wordt gevraagd)")
+    toevoegen.add_argument("--naam", required=True)
+    toevoegen.add_argument("--email", required=True)
+    toevoegen.add_argument("--team", required=True, help="id van het team, zoals amsterdam_centrum (buurtteams.yaml)")
+    toevoegen.add_argument("--rol", required=True, choices=["medewerker", "coordinator"])
+    toevoegen.add_argument("--wachtwoord-uit-omgeving", metavar="VAR",
+                           help="lees het wachtwoord uit deze omgevingsvariabele in plaats van het te vragen")
+    toevoegen.set_defaults(doe=_medewerker_toevoegen)
+    outbox = sub.add_parser("outbox", help="meldingen aan de teams").add_subparsers(dest="actie", required=True)
+    outbox.add_parser("bezorg", help="de wachtende meldingen één keer versturen").set_defaults(doe=_outbox_bezorg)
+    sub.add_parser("demo", help="demo-inlog voor de inbox maken of vernieuwen").set_defaults(doe=_demo)
     args = parser.parse_args(argv)
     try:
         return args.doe(args)

@@ -1,6 +1,7 @@
 """Load the knowledge base from YAML and check every file, reporting problems in words a content editor uses."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -454,6 +455,10 @@ def laad(map: Path | str | None = None, verplichte_normen: tuple[str, ...] = ())
                                          "elke gemeente heeft een gemeente.yaml met naam, postcodes en contact."))
             continue
         if gemeente := _laad_gemeente(bestand, sleutel, bevindingen):
+            if (map_ / "buurtteams.yaml").exists() and (teams := open_(map_ / "buurtteams.yaml")):
+                from wegwijs.kennis.buurtteams import laad_buurtteams  # it builds on this module's checks
+
+                gemeente = dataclasses.replace(gemeente, teams=laad_buurtteams(teams, gemeente, bevindingen))
             gemeenten[gemeente.naam.lower()] = gemeente
             gemeentelijk[sleutel] = regelingen_in(map_ / "regelingen", gemeente.naam)
     if bevindingen:

@@ -93,6 +93,29 @@ class Regeling:
 
 
 @dataclass(frozen=True)
+class Buurtteam:
+    """A team a person can be handed over to (knowledge/gemeenten/<naam>/buurtteams.yaml)."""
+
+    id: str
+    naam: str
+    gemeente: str  # Gemeente.naam
+    gebied: str
+    postcodes: tuple[tuple[int, int], ...]
+    telefoon: str
+    openingstijden: str
+    reactie_werkdagen: int
+    algemeen: bool = False  # the team for people of this municipality whose postcode is not known
+    website: str | None = None
+    adres: str | None = None
+    webhook_env: str | None = None  # NAME of the environment variable holding the webhook URL
+    email_env: str | None = None  # NAME of the environment variable holding the e-mail address
+    bron: tuple[Bron, ...] = ()
+
+    def heeft_postcode(self, cijfers: int) -> bool:
+        return any(laag <= cijfers <= hoog for laag, hoog in self.postcodes)
+
+
+@dataclass(frozen=True)
 class Gemeente:
     sleutel: str  # folder name, lowercase
     naam: str
@@ -100,6 +123,7 @@ class Gemeente:
     postcodes: tuple[tuple[int, int], ...]
     contact: dict[str, Any]
     bron: tuple[Bron, ...]
+    teams: tuple[Buurtteam, ...] = ()
 
     def heeft_postcode(self, cijfers: int) -> bool:
         return any(laag <= cijfers <= hoog for laag, hoog in self.postcodes)

@@ -1,0 +1,241 @@
+import datetime as dt
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.opslag import GeenToegang, NietGevonden
+from wegwijs.opslag import modellen as m
+from wegwijs.overdracht import OngeldigeStap
+
+from .conftest import NU, WACHTWOORD, maak_overdracht
+
+
+def test_migraties_passen_bij_de_modellen(opslag):
+    with opslag.engine.connect() as verbinding:
+        verschil = compare_metadata(MigrationContext.configure(verbinding), m.Base.metadata)
+    assert verschil == []
+    opslag.upgrade()  # a second upgrade changes nothing
+
+
+def test_overdracht_met_toestemming_en_melding_in_een_keer(opslag, teams):
+    overdracht = maak_overdracht(opslag, teams["a"], zorgen=["de deurwaarder komt"])
+    assert overdracht.status == "nieuw" and overdracht.urgentie == 1 and overdracht.reactie_uiterlijk == dt.date(2026, 11, 25)
+    with opslag._transactie() as s:
+        assert s.scalar(select(func.count(m.Toestemming.id))) == 1
+        melding = s.scalar(select(m.Melding))
+        assert (melding.doel, melding.doel_env, melding.status) == ("webhook", "TEAM_A_WEBHOOK", "wachtend")
+        assert "script" not in str(melding.inhoud) and "huur" not in str(melding.inhoud)  # no personal data
+    assert maak_overdracht(opslag, teams["b"], gesprek="x").id  # a team without targets gets no outbox rows
+
+
+def test_fout_in_de_transactie_laat_niets_achter(opslag, teams, monkeypatch):
+    def kapot(*args, **kwargs):
+        raise RuntimeError("schijf vol")
+    monkeypatch.setattr(type(opslag), "_meld", staticmethod(kapot))
+    with pytest.raises(RuntimeError):
+        maak_overdracht(opslag, teams["a"])
+    with opslag._transactie() as s:
+        assert s.scalar(select(func.count(m.Overdracht.id))) == 0
+        assert s.scalar(select(func.count(m.Toestemming.id))) == 0
+
+
+def test_teams_zien_alleen_hun_eigen_aanvragen(opslag, teams, medewerkers):
+    van_a = maak_overdracht(opslag, teams["a"], "g-a")
+    van_b = maak_overdracht(opslag, teams["b"], "g-b")
+    van_c = maak_overdracht(opslag, teams["c"], "g-c")
+    assert [o.id for o in opslag.wachtrij(medewerkers["a"], NU)] == [van_a.id]
+    with pytest.raises(NietGevonden):
+        opslag.bekijk(medewerkers["a"], van_b.id, NU)
+    with pytest.raises(NietGevonden):
+        opslag.pak_op(medewerkers["a"], van_b.id, NU)
+    with pytest.raises(NietGevonden):
+        opslag.voeg_notitie_toe(medewerkers["b"], van_a.id, "hallo", NU)
+    assert {o.id for o in opslag.wachtrij(medewerkers["coordinator"], NU)} == {van_a.id, van_b.id}
+    assert [o.id for o in opslag.wachtrij(medewerkers["c"], NU)] == [van_c.id]
+    with pytest.raises(NietGevonden):
+        opslag.bekijk(medewerkers["a"], 999_999, NU)
+
+
+def test_wachtrij_op_urgentie_en_wachttijd(opslag, teams, medewerkers):
+    oud = maak_overdracht(opslag, teams["a"], "1", nu=NU - dt.timedelta(days=1))
+    nieuw = maak_overdracht(opslag, teams["a"], "2")
+    urgent = maak_overdracht(opslag, teams["a"], "3", zorgen=["we worden uit huis gezet"])
+    assert [o.id for o in opslag.wachtrij(medewerkers["a"], NU)] == [urgent.id, oud.id, nieuw.id]
+
+
+def test_bekijken_komt_in_het_auditlog(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    gezien = opslag.bekijk(medewerkers["a"], overdracht.id, NU)
+    assert gezien.vraag == "<script>alert(1)</script> Ik kan de huur niet betalen"  # stored as typed; pages escape
+    assert gezien.pakket["toestemming"]["onderdelen"] == ["vraag", "contact"]
+    opslag.bekijk(medewerkers["coordinator"], overdracht.id, NU)
+    regels = opslag.auditlog(medewerkers["a"], overdracht.id)
+    assert [(r.medewerker_naam, r.actie) for r in regels] == [("Fatima el Amrani", "bekeken"), ("Cor Stad", "bekeken")]
+
+
+def test_oppakken_een_eigenaar(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    opgepakt = opslag.pak_op(medewerkers["a"], overdracht.id, NU)
+    assert (opgepakt.status, opgepakt.eigenaar_naam) == ("opgepakt", "Fatima el Amrani")
+    with pytest.raises(OngeldigeStap, match="Fatima"):
+        opslag.pak_op(medewerkers["a2"], overdracht.id, NU)
+    with pytest.raises(GeenToegang):
+        opslag.zet_status(medewerkers["a2"], overdracht.id, "afgerond", "klaar", NU)
+    stand = opslag.stand("rest", "gesprek-1")
+    assert (stand.voornaam, stand.status, stand.manier) == ("Fatima", "opgepakt", "bellen")
+
+
+def test_tegelijk_oppakken_geeft_een_eigenaar(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    uitslagen, start = [], threading.Barrier(2)
+
+    def pak(wie):
+        start.wait(timeout=10)
+        try:
+            uitslagen.append(opslag.pak_op(medewerkers[wie], overdracht.id, NU).eigenaar_naam)
+        except OngeldigeStap:
+            uitslagen.append(None)
+        except Exception as fout:  # SQLite may report a lock instead; that also leaves one owner
+            uitslagen.append(type(fout).__name__)
+
+    draden = [threading.Thread(target=pak, args=(w,)) for w in ("a", "a2")]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=30)
+    eigenaren = [u for u in uitslagen if u in ("Fatima el Amrani", "Piet de Vries")]
+    assert len(eigenaren) == 1
+    assert opslag.bekijk(medewerkers["a"], overdracht.id, NU).eigenaar_naam == eigenaren[0]
+
+
+def test_contactpogingen_status_en_afronden(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    wie = medewerkers["a"]
+    with pytest.raises(OngeldigeStap, match="eerst op"):
+        opslag.log_contactpoging(wie, overdracht.id, "telefoon", "niet_opgenomen", nu=NU)
+    opslag.pak_op(wie, overdracht.id, NU)
+    for dag in range(3):
+        opslag.log_contactpoging(wie, overdracht.id, "telefoon", "niet_opgenomen", NU.date() + dt.timedelta(days=dag),
+                                 nu=NU + dt.timedelta(days=dag))
+    assert opslag.suggesties(wie, overdracht.id) and all("gemotiveerd" not in s for s in opslag.suggesties(wie, overdracht.id))
+    with pytest.raises(OngeldigeInvoer):
+        opslag.log_contactpoging(wie, overdracht.id, "telefoon", "geen_zin", nu=NU)
+    with pytest.raises(OngeldigeInvoer):
+        opslag.log_contactpoging(wie, overdracht.id, "telefoon", "bereikt", NU.date() + dt.timedelta(days=9), nu=NU)
+    poging = opslag.log_contactpoging(wie, overdracht.id, "whatsapp", "bereikt", nu=NU + dt.timedelta(days=4))
+    assert poging.medewerker_naam == "Fatima el Amrani"
+    assert opslag.bekijk(wie, overdracht.id, NU).status == "contact_gehad"
+    assert opslag.suggesties(wie, overdracht.id) == []
+    assert len(opslag.contactpogingen(wie, overdracht.id)) == 4
+    with pytest.raises(OngeldigeStap, match="uitkomst"):
+        opslag.zet_status(wie, overdracht.id, "afgerond", "  ", NU)
+    afgerond = opslag.zet_status(wie, overdracht.id, "afgerond", "Huurtoeslag aangevraagd", NU)
+    assert (afgerond.status, afgerond.uitkomst) == ("afgerond", "Huurtoeslag aangevraagd")
+    assert opslag.open_overdracht("rest", "gesprek-1") is None and opslag.stand("rest", "gesprek-1").status == "afgerond"
+    assert opslag.wachtrij(wie, NU) == [] and len(opslag.wachtrij(wie, NU, afgeronde=True)) == 1
+    heropend = opslag.zet_status(wie, overdracht.id, "opgepakt", nu=NU)
+    assert heropend.uitkomst is None and heropend.afgerond is None
+
+
+def test_notities_en_berichten(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    opslag.pak_op(medewerkers["a"], overdracht.id, NU)
+    opslag.voeg_notitie_toe(medewerkers["a2"], overdracht.id, "Collega kent mevrouw", NU)
+    with pytest.raises(OngeldigeInvoer):
+        opslag.voeg_notitie_toe(medewerkers["a"], overdracht.id, "   ", NU)
+    assert [n.tekst for n in opslag.notities(medewerkers["a"], overdracht.id)] == ["Collega kent mevrouw"]
+    opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Goedemiddag, ik ben Fatima.", NU)
+    assert opslag.zet_bot_gepauzeerd(medewerkers["a"], overdracht.id, True).bot_gepauzeerd
+    assert [b.tekst for b in opslag.berichten(medewerkers["a"], overdracht.id)] == ["Goedemiddag, ik ben Fatima."]
+
+
+def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    with pytest.raises(GeenToegang):
+        opslag.wijs_toe(medewerkers["a"], overdracht.id, medewerkers["a2"].id, NU)
+    with pytest.raises(OngeldigeInvoer):
+        opslag.wijs_toe(medewerkers["coordinator"], overdracht.id, medewerkers["b"].id, NU)
+    assert opslag.wijs_toe(medewerkers["coordinator"], overdracht.id, medewerkers["a2"].id, NU).eigenaar_naam == "Piet de Vries"
+    verplaatst = opslag.verplaats(medewerkers["coordinator"], overdracht.id, "stad_b", NU)
+    assert (verplaatst.team_id, verplaatst.status, verplaatst.eigenaar_id) == ("stad_b", "nieuw", None)
+    with pytest.raises(OngeldigeInvoer):
+        opslag.verplaats(medewerkers["coordinator"], overdracht.id, "dorp_c", NU)
+
+
+def test_te_laat_en_escalatie_eenmaal(opslag, teams, medewerkers):
+    from wegwijs.kennis.model import Gemeente, Kennisbank
+
+    overdracht = maak_overdracht(opslag, teams["a"])
+    kennisbank = Kennisbank("", {}, {}, [], {"stad": Gemeente("stad", "Stad", None, (), {}, (), (teams["a"],))})
+    later = dt.datetime(2026, 11, 26, 9, tzinfo=dt.timezone.utc)
+    assert not opslag.wachtrij(medewerkers["a"], NU)[0].te_laat
+    assert opslag.wachtrij(medewerkers["coordinator"], later)[0].te_laat
+    assert opslag.escaleer_te_laat(kennisbank, NU) == 0
+    assert opslag.escaleer_te_laat(kennisbank, later) == 1
+    assert opslag.escaleer_te_laat(kennisbank, later) == 0
+    with opslag._transactie() as s:
+        assert sorted(s.scalars(select(m.Melding.soort))) == ["nieuwe_aanvraag", "te_laat"]
+    opslag.pak_op(medewerkers["a"], overdracht.id, later)
+    opslag.log_contactpoging(medewerkers["a"], overdracht.id, "telefoon", "bereikt", nu=later)
+    assert not opslag.wachtrij(medewerkers["a"], later)[0].te_laat
+
+
+def test_verwijder_mijn_gegevens(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    maak_overdracht(opslag, teams["a"], gesprek="iemand-anders")
+    opslag.pak_op(medewerkers["a"], overdracht.id, NU)
+    opslag.voeg_notitie_toe(medewerkers["a"], overdracht.id, "notitie", NU)
+    opslag.log_contactpoging(medewerkers["a"], overdracht.id, "telefoon", "niet_opgenomen", nu=NU)
+    opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Hallo", NU)
+    opslag.bekijk(medewerkers["a"], overdracht.id, NU)
+    assert opslag.verwijder_gesprek("rest", "gesprek-1", NU) == 1
+    assert opslag.stand("rest", "gesprek-1") is None
+    with pytest.raises(NietGevonden):
+        opslag.bekijk(medewerkers["a"], overdracht.id, NU)
+    with opslag._transactie() as s:
+        for tabel in (m.Toestemming, m.Notitie, m.Contactpoging, m.Bericht):
+            assert s.scalar(select(func.count(tabel.id)).where(tabel.overdracht_id == overdracht.id)) == 0
+        assert s.scalar(select(func.count(m.Melding.id))) == 1  # only the other conversation's
+        acties = list(s.scalars(select(m.AuditRegel.actie).where(m.AuditRegel.overdracht_id == overdracht.id)))
+        assert acties[-1] == "verwijderd"
+    assert len(opslag.wachtrij(medewerkers["a"], NU)) == 1
+    assert opslag.verwijder_gesprek("rest", "gesprek-1", NU) == 0
+
+
+def test_medewerkers_en_inloggen(opslag, medewerkers):
+    assert opslag.meld_aan("FATIMA@a.nl ", WACHTWOORD, NU).naam == "Fatima el Amrani"
+    assert opslag.meld_aan("fatima@a.nl", "fout-wachtwoord", NU) is None
+    assert opslag.meld_aan("niemand@a.nl", WACHTWOORD, NU) is None
+    with opslag._transactie() as s:
+        opgeslagen = s.scalar(select(m.Medewerker.wachtwoord_hash).where(m.Medewerker.email == "fatima@a.nl"))
+    assert opgeslagen.startswith("scrypt$") and WACHTWOORD not in opgeslagen
+    for fout in ("", "korter", None):
+        with pytest.raises(OngeldigeInvoer):
+            opslag.voeg_medewerker_toe("X", "x@a.nl", "stad_a", "medewerker", fout)
+    for args in (("X", "geen-email", "stad_a", "medewerker"), ("X", "fatima@a.nl", "stad_a", "medewerker"),
+                 ("X", "x@a.nl", "bestaat_niet", "medewerker"), ("X", "x@a.nl", "stad_a", "baas")):
+        with pytest.raises(OngeldigeInvoer):
+            opslag.voeg_medewerker_toe(*args, WACHTWOORD)
+
+
+def test_blokkade_na_vijf_fouten(opslag, medewerkers):
+    for _ in range(5):
+        assert opslag.meld_aan("bram@b.nl", "verkeerd-wachtwoord", NU) is None
+    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=1)) is None
+    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=16)).naam == "Bram Bos"
+
+
+def test_sessies(opslag, medewerkers):
+    nieuw = opslag.maak_sessie(medewerkers["a"].id, NU)
+    sessie = opslag.sessie(nieuw.token, NU + dt.timedelta(hours=1))
+    assert sessie.medewerker.email == "fatima@a.nl" and sessie.csrf_token == nieuw.csrf_token
+    assert opslag.sessie(nieuw.token, NU + dt.timedelta(hours=9)) is None
+    assert opslag.sessie("verzonnen", NU) is None and opslag.sessie(None, NU) is None
+    with opslag._transactie() as s:
+        assert nieuw.token not in list(s.scalars(select(m.Sessie.token_hash)))
+    opslag.beeindig_sessie(nieuw.token)
+    assert opslag.sessie(nieuw.token, NU) is None

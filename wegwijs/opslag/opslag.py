@@ -1,0 +1,539 @@
+"""The store behind the handoff: teams, workers, sessions, handoffs with consent, notes, contact attempts,
+messages, the audit log and the notification outbox. Every method is one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import secrets
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, delete, event, select, update
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.kennis.model import Buurtteam, Kennisbank
+from wegwijs.opslag import modellen as m
+from wegwijs.opslag import records as r
+from wegwijs.opslag.wachtwoord import MIN_LENGTE, NEP_HASH, klopt, maak_hash
+from wegwijs.overdracht import ROLLEN, Stand, Toestemming, urgentie_van_pakket
+from wegwijs.overdracht import status as st
+from wegwijs.overdracht.pogingen import BEREIKT, POGING_KANALEN, POGING_RESULTATEN
+from wegwijs.overdracht.pogingen import suggesties as pogingsuggesties
+from wegwijs.overdracht.contact import Contactvoorkeur
+from wegwijs.overdracht.routering import alle_teams
+from wegwijs.overdracht.werkdagen import lokale_datum, nu_utc, reactie_uiterlijk, te_laat
+
+STANDAARD_URL = "sqlite:///wegwijs.db"
+PROJECT = Path(__file__).resolve().parents[2]
+MAX_MISLUKT, BLOKKADE = 5, dt.timedelta(minutes=15)
+SESSIE_DUUR = dt.timedelta(hours=8)
+MAX_TEKST = 10_000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class NietGevonden(LookupError):
+    """No such handoff, or the worker may not see it (the inbox answers 404 for both)."""
+
+
+class GeenToegang(PermissionError):
+    """The worker may see the handoff but not do this (the inbox answers 403)."""
+
+
+def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
+    tekst = (waarde or "").strip()
+    if not tekst:
+        raise OngeldigeInvoer(f"{wat} is leeg. Schrijf iets op.")
+    if len(tekst) > maximaal:
+        raise OngeldigeInvoer(f"{wat} is te lang (meer dan {maximaal} tekens).")
+    return tekst
+
+
+def _voornaam(naam: str) -> str:
+    return naam.split()[0] if naam.split() else naam
+
+
+class Opslag:
+    def __init__(self, database_url: str | None = None):
+        self.url = database_url or os.environ.get("DATABASE_URL") or STANDAARD_URL
+        self.engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", lambda verbinding, _: verbinding.execute("PRAGMA foreign_keys=ON"))
+        self._sessies = sessionmaker(self.engine, future=True, expire_on_commit=False)
+
+    def upgrade(self) -> None:
+        """Bring the database to the newest migration (alembic upgrade head)."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config(str(PROJECT / "alembic.ini"))
+        config.set_main_option("script_location", str(PROJECT / "migrations"))
+        with self.engine.begin() as verbinding:
+            config.attributes["connection"] = verbinding
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def _transactie(self) -> Iterator[Session]:
+        with self._sessies() as sessie, sessie.begin():
+            yield sessie
+
+    # --- teams and workers ------------------------------------------------------------------------------------
+
+    def bewaar_team(self, team_id: str, naam: str, gemeente: str) -> r.Team:
+        with self._transactie() as s:
+            return self._bewaar_team(s, team_id, naam, gemeente)
+
+    @staticmethod
+    def _bewaar_team(s: Session, team_id: str, naam: str, gemeente: str) -> r.Team:
+        rij = s.get(m.Team, team_id)
+        if rij is None:
+            rij = m.Team(id=team_id)
+            s.add(rij)
+        rij.naam, rij.gemeente = naam, gemeente
+        return r.Team(team_id, naam, gemeente)
+
+    def synchroniseer_teams(self, kennisbank: Kennisbank) -> int:
+        teams = alle_teams(kennisbank)
+        with self._transactie() as s:
+            for team in teams:
+                self._bewaar_team(s, team.id, team.naam, team.gemeente)
+        return len(teams)
+
+    def teams(self, gemeente: str | None = None) -> list[r.Team]:
+        with self._transactie() as s:
+            vraag = select(m.Team).order_by(m.Team.gemeente, m.Team.naam)
+            if gemeente:
+                vraag = vraag.where(m.Team.gemeente == gemeente)
+            return [r.Team(t.id, t.naam, t.gemeente) for t in s.scalars(vraag)]
+
+    def voeg_medewerker_toe(self, naam: str, email: str, team_id: str, rol: str, wachtwoord: str,
+                            nu: dt.datetime | None = None) -> r.Medewerker:
+        naam = _tekst(naam, "De naam", 200)
+        email = (email or "").strip().lower()
+        if not _EMAIL.match(email):
+            raise OngeldigeInvoer(f"'{email}' is geen geldig e-mailadres.")
+        if rol not in ROLLEN:
+            raise OngeldigeInvoer(f"De rol is '{rol}'. Kies uit: {', '.join(ROLLEN)}.")
+        self._controleer_wachtwoord(wachtwoord)
+        with self._transactie() as s:
+            if s.get(m.Team, team_id) is None:
+                raise OngeldigeInvoer(f"Het team '{team_id}' bestaat niet. Draai eerst 'wegwijs db upgrade' en "
+                                      f"'wegwijs demo', of kijk het id na in buurtteams.yaml.")
+            if s.scalar(select(m.Medewerker.id).where(m.Medewerker.email == email)) is not None:
+                raise OngeldigeInvoer(f"Er is al een medewerker met het e-mailadres {email}.")
+            rij = m.Medewerker(naam=naam, email=email, team_id=team_id, rol=rol, wachtwoord_hash=maak_hash(wachtwoord),
+                               mislukte_pogingen=0, aangemaakt=nu or nu_utc())
+            s.add(rij)
+            s.flush()
+            return self._medewerker_record(s, rij)
+
+    @staticmethod
+    def _controleer_wachtwoord(wachtwoord: str) -> None:
+        if len(wachtwoord or "") < MIN_LENGTE:
+            raise OngeldigeInvoer(f"Een wachtwoord heeft minstens {MIN_LENGTE} tekens.")
+
+    def wijzig_wachtwoord(self, medewerker_id: int, wachtwoord: str) -> None:
+        self._controleer_wachtwoord(wachtwoord)
+        with self._transactie() as s:
+            rij = s.get(m.Medewerker, medewerker_id)
+            if rij is None:
+                raise NietGevonden(f"Medewerker {medewerker_id} bestaat niet.")
+            rij.wachtwoord_hash, rij.mislukte_pogingen, rij.geblokkeerd_tot = maak_hash(wachtwoord), 0, None
+
+    @staticmethod
+    def _medewerker_record(s: Session, rij: m.Medewerker) -> r.Medewerker:
+        team = s.get(m.Team, rij.team_id)
+        return r.Medewerker(rij.id, rij.naam, _voornaam(rij.naam), rij.email, rij.team_id, team.naam, team.gemeente,
+                            rij.rol)
+
+    def medewerker(self, medewerker_id: int) -> r.Medewerker | None:
+        with self._transactie() as s:
+            rij = s.get(m.Medewerker, medewerker_id)
+            return self._medewerker_record(s, rij) if rij else None
+
+    def medewerker_bij_email(self, email: str) -> r.Medewerker | None:
+        with self._transactie() as s:
+            rij = s.scalar(select(m.Medewerker).where(m.Medewerker.email == (email or "").strip().lower()))
+            return self._medewerker_record(s, rij) if rij else None
+
+    def meld_aan(self, email: str, wachtwoord: str, nu: dt.datetime | None = None) -> r.Medewerker | None:
+        """The worker for a correct e-mail and password; None otherwise, and for a while after repeated failures."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij = s.scalar(select(m.Medewerker).where(m.Medewerker.email == (email or "").strip().lower()))
+            goed = klopt(wachtwoord or "", rij.wachtwoord_hash if rij else NEP_HASH)
+            if rij is None:
+                return None
+            if rij.geblokkeerd_tot and rij.geblokkeerd_tot > nu:
+                return None
+            if not goed:
+                rij.mislukte_pogingen += 1
+                if rij.mislukte_pogingen >= MAX_MISLUKT:
+                    rij.mislukte_pogingen, rij.geblokkeerd_tot = 0, nu + BLOKKADE
+                return None
+            rij.mislukte_pogingen, rij.geblokkeerd_tot = 0, None
+            return self._medewerker_record(s, rij)
+
+    # --- sessions ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _token_hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def maak_sessie(self, medewerker_id: int, nu: dt.datetime | None = None,
+                    geldig: dt.timedelta = SESSIE_DUUR) -> r.NieuweSessie:
+        nu = nu or nu_utc()
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        with self._transactie() as s:
+            s.execute(delete(m.Sessie).where(m.Sessie.verloopt <= nu))
+            s.add(m.Sessie(token_hash=self._token_hash(token), medewerker_id=medewerker_id, csrf_token=csrf,
+                           aangemaakt=nu, verloopt=nu + geldig))
+        return r.NieuweSessie(token, csrf, nu + geldig)
+
+    def sessie(self, token: str | None, nu: dt.datetime | None = None) -> r.Sessie | None:
+        if not token:
+            return None
+        with self._transactie() as s:
+            rij = s.get(m.Sessie, self._token_hash(token))
+            if rij is None or rij.verloopt <= (nu or nu_utc()):
+                return None
+            return r.Sessie(self._medewerker_record(s, s.get(m.Medewerker, rij.medewerker_id)), rij.csrf_token,
+                            rij.verloopt)
+
+    def beeindig_sessie(self, token: str | None) -> None:
+        if token:
+            with self._transactie() as s:
+                s.execute(delete(m.Sessie).where(m.Sessie.token_hash == self._token_hash(token)))
+
+    # --- handoffs: citizen side -------------------------------------------------------------------------------
+
+    def maak_overdracht(self, kanaal: str, gesprek_id: str, team: Buurtteam, pakket: dict, toestemming: Toestemming,
+                        nu: dt.datetime | None = None) -> r.Overdracht:
+        """The handoff, its consent record and its notifications, in one transaction."""
+        nu = nu or nu_utc()
+        kanaal, gesprek_id = _tekst(kanaal, "Het kanaal", 50), _tekst(gesprek_id, "Het gesprek", 200)
+        if toestemming.team_id != team.id or (pakket.get("team") or {}).get("id") != team.id:
+            raise OngeldigeInvoer(f"Pakket en toestemming horen niet bij {team.naam}.")
+        with self._transactie() as s:
+            self._bewaar_team(s, team.id, team.naam, team.gemeente)
+            rij = m.Overdracht(kanaal=kanaal, gesprek_id=gesprek_id, team_id=team.id, status=st.NIEUW,
+                               urgentie=urgentie_van_pakket(pakket), pakket=pakket, aangemaakt=nu,
+                               reactie_uiterlijk=reactie_uiterlijk(nu, team.reactie_werkdagen), bot_gepauzeerd=False)
+            s.add(rij)
+            s.flush()
+            s.add(m.Toestemming(overdracht_id=rij.id, team_id=team.id, onderdelen=list(toestemming.onderdelen),
+                                tekst=toestemming.tekst, tijdstip=toestemming.tijdstip))
+            self._meld(s, rij, team.naam, "nieuwe_aanvraag", [("webhook", team.webhook_env), ("email", team.email_env)], nu)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    @staticmethod
+    def _meld(s: Session, rij: m.Overdracht, team_naam: str, soort: str, doelen: list[tuple[str, str | None]],
+              nu: dt.datetime) -> None:
+        inhoud = {"soort": soort, "overdracht_id": rij.id, "team_id": rij.team_id, "team_naam": team_naam,
+                  "urgentie": rij.urgentie}
+        for doel, naam in doelen:
+            if naam:
+                s.add(m.Melding(sleutel=str(uuid.uuid4()), soort=soort, doel=doel, doel_env=naam,
+                                overdracht_id=rij.id, inhoud=inhoud, status="wachtend", pogingen=0,
+                                volgende_poging=nu, aangemaakt=nu))
+
+    def open_overdracht(self, kanaal: str, gesprek_id: str, nu: dt.datetime | None = None) -> r.Overdracht | None:
+        with self._transactie() as s:
+            rij = s.scalar(select(m.Overdracht).where(m.Overdracht.kanaal == kanaal, m.Overdracht.gesprek_id == gesprek_id,
+                                                      m.Overdracht.status != st.AFGEROND)
+                           .order_by(m.Overdracht.aangemaakt.desc(), m.Overdracht.id.desc()))
+            return self._record(s, rij, nu or nu_utc(), met_pakket=False) if rij else None
+
+    def stand(self, kanaal: str, gesprek_id: str) -> Stand | None:
+        with self._transactie() as s:
+            rij = s.scalar(select(m.Overdracht).where(m.Overdracht.kanaal == kanaal, m.Overdracht.gesprek_id == gesprek_id)
+                           .order_by(m.Overdracht.aangemaakt.desc(), m.Overdracht.id.desc()))
+            if rij is None:
+                return None
+            team = s.get(m.Team, rij.team_id)
+            eigenaar = s.get(m.Medewerker, rij.eigenaar_id) if rij.eigenaar_id else None
+            return Stand(rij.status, team.id, team.naam, _voornaam(eigenaar.naam) if eigenaar else None,
+                         (rij.pakket.get("contact") or {}).get("manier"), rij.aangemaakt, rij.reactie_uiterlijk,
+                         rij.afgerond)
+
+    def verwijder_gesprek(self, kanaal: str, gesprek_id: str, nu: dt.datetime | None = None) -> int:
+        """Delete everything stored for one conversation; the audit log keeps only ids and actions."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            ids = list(s.scalars(select(m.Overdracht.id).where(m.Overdracht.kanaal == kanaal,
+                                                               m.Overdracht.gesprek_id == gesprek_id)))
+            if not ids:
+                return 0
+            for tabel in (m.Melding, m.Toestemming, m.Notitie, m.Contactpoging, m.Bericht):
+                s.execute(delete(tabel).where(tabel.overdracht_id.in_(ids)))
+            s.execute(delete(m.Overdracht).where(m.Overdracht.id.in_(ids)))
+            s.add_all([m.AuditRegel(overdracht_id=i, medewerker_id=None, actie="verwijderd", tijdstip=nu) for i in ids])
+            return len(ids)
+
+    # --- handoffs: worker side --------------------------------------------------------------------------------
+
+    def _record(self, s: Session, rij: m.Overdracht, nu: dt.datetime, met_pakket: bool) -> r.Overdracht:
+        team = s.get(m.Team, rij.team_id)
+        eigenaar = s.get(m.Medewerker, rij.eigenaar_id) if rij.eigenaar_id else None
+        return r.Overdracht(
+            rij.id, rij.kanaal, rij.gesprek_id, team.id, team.naam, team.gemeente, rij.eigenaar_id,
+            eigenaar.naam if eigenaar else None, rij.status, rij.urgentie, rij.pakket if met_pakket else None,
+            rij.aangemaakt, rij.opgepakt, rij.contact_gehad, rij.afgerond, rij.uitkomst, rij.reactie_uiterlijk,
+            te_laat(rij.reactie_uiterlijk, rij.status, nu), rij.bot_gepauzeerd,
+            rij.pakket.get("vraag") if met_pakket else None)
+
+    @staticmethod
+    def _wie(s: Session, medewerker: r.Medewerker) -> tuple[m.Medewerker, m.Team]:
+        rij = s.get(m.Medewerker, medewerker.id)
+        if rij is None:
+            raise GeenToegang("Deze medewerker bestaat niet meer.")
+        return rij, s.get(m.Team, rij.team_id)
+
+    def _zichtbaar(self, s: Session, medewerker: r.Medewerker, overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
+        wie, eigen_team = self._wie(s, medewerker)
+        rij = s.get(m.Overdracht, overdracht_id)
+        if rij is None:
+            raise NietGevonden("Deze aanvraag bestaat niet, of u mag hem niet zien.")
+        if wie.rol == "coordinator":
+            zichtbaar = s.get(m.Team, rij.team_id).gemeente == eigen_team.gemeente
+        else:
+            zichtbaar = rij.team_id == wie.team_id
+        if not zichtbaar:
+            raise NietGevonden("Deze aanvraag bestaat niet, of u mag hem niet zien.")
+        return rij, wie
+
+    @staticmethod
+    def _audit(s: Session, overdracht_id: int, medewerker_id: int | None, actie: str, nu: dt.datetime) -> None:
+        s.add(m.AuditRegel(overdracht_id=overdracht_id, medewerker_id=medewerker_id, actie=actie, tijdstip=nu))
+
+    def wachtrij(self, medewerker: r.Medewerker, nu: dt.datetime | None = None,
+                 afgeronde: bool = False) -> list[r.Overdracht]:
+        """Handoffs the worker may see: most urgent first, then the longest waiting."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            wie, eigen_team = self._wie(s, medewerker)
+            vraag = select(m.Overdracht).join(m.Team, m.Team.id == m.Overdracht.team_id)
+            if wie.rol == "coordinator":
+                vraag = vraag.where(m.Team.gemeente == eigen_team.gemeente)
+            else:
+                vraag = vraag.where(m.Overdracht.team_id == wie.team_id)
+            if not afgeronde:
+                vraag = vraag.where(m.Overdracht.status != st.AFGEROND)
+            vraag = vraag.order_by(m.Overdracht.urgentie.desc(), m.Overdracht.aangemaakt, m.Overdracht.id)
+            return [self._record(s, rij, nu, met_pakket=False) for rij in s.scalars(vraag)]
+
+    def bekijk(self, medewerker: r.Medewerker, overdracht_id: int, nu: dt.datetime | None = None) -> r.Overdracht:
+        """The handoff with its packet; every view is written to the audit log."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+            self._audit(s, rij.id, wie.id, "bekeken", nu)
+            return self._record(s, rij, nu, met_pakket=True)
+
+    def pak_op(self, medewerker: r.Medewerker, overdracht_id: int, nu: dt.datetime | None = None) -> r.Overdracht:
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+            if rij.status != st.NIEUW or rij.eigenaar_id is not None:
+                eigenaar = s.get(m.Medewerker, rij.eigenaar_id) if rij.eigenaar_id else None
+                if eigenaar is not None and eigenaar.id != wie.id:
+                    raise st.OngeldigeStap(f"Deze aanvraag is al opgepakt door {_voornaam(eigenaar.naam)}.")
+                st.volgende(rij.status, st.OPGEPAKT)
+            # the WHERE makes the claim atomic: of two workers claiming at once, one changes the row
+            gelukt = s.execute(update(m.Overdracht)
+                               .where(m.Overdracht.id == rij.id, m.Overdracht.status == st.NIEUW,
+                                      m.Overdracht.eigenaar_id.is_(None))
+                               .values(status=st.OPGEPAKT, eigenaar_id=wie.id, opgepakt=nu)
+                               .execution_options(synchronize_session=False)).rowcount
+            if gelukt != 1:
+                raise st.OngeldigeStap("Iemand anders pakte deze aanvraag net op. Vernieuw de pagina.")
+            self._audit(s, rij.id, wie.id, "opgepakt", nu)
+            s.refresh(rij)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def wijs_toe(self, coordinator: r.Medewerker, overdracht_id: int, medewerker_id: int,
+                 nu: dt.datetime | None = None) -> r.Overdracht:
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._zichtbaar(s, coordinator, overdracht_id)
+            if wie.rol != "coordinator":
+                raise GeenToegang("Alleen een coördinator kan een aanvraag aan iemand anders geven.")
+            nieuw = s.get(m.Medewerker, medewerker_id)
+            if nieuw is None or nieuw.team_id != rij.team_id:
+                raise OngeldigeInvoer("Kies een medewerker van het team van deze aanvraag.")
+            if rij.status == st.AFGEROND:
+                raise st.OngeldigeStap("Deze aanvraag is afgerond. Open hem eerst opnieuw.")
+            rij.eigenaar_id = nieuw.id
+            if rij.status == st.NIEUW:
+                rij.status, rij.opgepakt = st.OPGEPAKT, nu
+            self._audit(s, rij.id, wie.id, f"toegewezen aan {nieuw.id}", nu)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def verplaats(self, coordinator: r.Medewerker, overdracht_id: int, team_id: str,
+                  nu: dt.datetime | None = None) -> r.Overdracht:
+        """A coordinator moves a handoff to another team of the municipality (postcode areas are approximate)."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._zichtbaar(s, coordinator, overdracht_id)
+            if wie.rol != "coordinator":
+                raise GeenToegang("Alleen een coördinator kan een aanvraag naar een ander team verplaatsen.")
+            team = s.get(m.Team, team_id)
+            if team is None or team.gemeente != s.get(m.Team, wie.team_id).gemeente:
+                raise OngeldigeInvoer("Kies een team van uw eigen gemeente.")
+            rij.team_id, rij.eigenaar_id = team.id, None
+            if rij.status != st.AFGEROND:
+                rij.status, rij.opgepakt = st.NIEUW, None
+            self._audit(s, rij.id, wie.id, f"verplaatst naar {team.id}", nu)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def _mag_wijzigen(self, s: Session, medewerker: r.Medewerker, overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
+        rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+        if wie.rol != "coordinator" and rij.eigenaar_id not in (None, wie.id):
+            raise GeenToegang("Deze aanvraag is van een collega. Vraag de coördinator om hem aan u te geven.")
+        return rij, wie
+
+    def zet_status(self, medewerker: r.Medewerker, overdracht_id: int, status: str, uitkomst: str | None = None,
+                   nu: dt.datetime | None = None) -> r.Overdracht:
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
+            claim = rij.status == st.NIEUW and status == st.OPGEPAKT
+        if claim:
+            return self.pak_op(medewerker, overdracht_id, nu)
+        with self._transactie() as s:
+            rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
+            nieuw = st.volgende(rij.status, status, uitkomst)
+            if nieuw == st.CONTACT_GEHAD:
+                rij.contact_gehad = nu
+            if nieuw == st.AFGEROND:
+                rij.afgerond, rij.uitkomst = nu, uitkomst.strip()
+            elif rij.status == st.AFGEROND:
+                rij.afgerond, rij.uitkomst = None, None
+            rij.status = nieuw
+            self._audit(s, rij.id, wie.id, f"status {nieuw}", nu)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def voeg_notitie_toe(self, medewerker: r.Medewerker, overdracht_id: int, tekst: str,
+                         nu: dt.datetime | None = None) -> r.Notitie:
+        nu = nu or nu_utc()
+        tekst = _tekst(tekst, "De notitie")
+        with self._transactie() as s:
+            rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+            notitie = m.Notitie(overdracht_id=rij.id, medewerker_id=wie.id, tekst=tekst, tijdstip=nu)
+            s.add(notitie)
+            s.flush()
+            return r.Notitie(notitie.id, rij.id, wie.id, wie.naam, tekst, nu)
+
+    def notities(self, medewerker: r.Medewerker, overdracht_id: int) -> list[r.Notitie]:
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            vraag = select(m.Notitie, m.Medewerker.naam).join(m.Medewerker).where(m.Notitie.overdracht_id == rij.id) \
+                .order_by(m.Notitie.tijdstip, m.Notitie.id)
+            return [r.Notitie(n.id, n.overdracht_id, n.medewerker_id, naam, n.tekst, n.tijdstip) for n, naam in s.execute(vraag)]
+
+    def log_contactpoging(self, medewerker: r.Medewerker, overdracht_id: int, kanaal: str, resultaat: str,
+                          datum: dt.date | None = None, toelichting: str | None = None,
+                          nu: dt.datetime | None = None) -> r.Contactpoging:
+        nu = nu or nu_utc()
+        if kanaal not in POGING_KANALEN:
+            raise OngeldigeInvoer(f"Kies een kanaal uit: {', '.join(POGING_KANALEN)}.")
+        if resultaat not in POGING_RESULTATEN:
+            raise OngeldigeInvoer(f"Kies een resultaat uit: {', '.join(POGING_RESULTATEN)}.")
+        datum = datum or lokale_datum(nu)
+        if datum > lokale_datum(nu):
+            raise OngeldigeInvoer("Een contactpoging kan niet in de toekomst liggen.")
+        toelichting = (toelichting or "").strip() or None
+        if toelichting and len(toelichting) > MAX_TEKST:
+            raise OngeldigeInvoer("De toelichting is te lang.")
+        with self._transactie() as s:
+            rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
+            if rij.status not in (st.OPGEPAKT, st.CONTACT_GEHAD):
+                raise st.OngeldigeStap("Pak de aanvraag eerst op." if rij.status == st.NIEUW
+                                       else "Deze aanvraag is afgerond. Open hem eerst opnieuw.")
+            poging = m.Contactpoging(overdracht_id=rij.id, medewerker_id=wie.id, datum=datum, kanaal=kanaal,
+                                     resultaat=resultaat, toelichting=toelichting, tijdstip=nu)
+            s.add(poging)
+            if resultaat == BEREIKT and rij.status == st.OPGEPAKT:
+                rij.status, rij.contact_gehad = st.CONTACT_GEHAD, nu
+            s.flush()
+            return r.Contactpoging(poging.id, rij.id, wie.id, wie.naam, datum, kanaal, resultaat, toelichting, nu)
+
+    def contactpogingen(self, medewerker: r.Medewerker, overdracht_id: int) -> list[r.Contactpoging]:
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            return self._pogingen(s, rij.id)
+
+    @staticmethod
+    def _pogingen(s: Session, overdracht_id: int) -> list[r.Contactpoging]:
+        vraag = select(m.Contactpoging, m.Medewerker.naam).join(m.Medewerker) \
+            .where(m.Contactpoging.overdracht_id == overdracht_id).order_by(m.Contactpoging.datum, m.Contactpoging.id)
+        return [r.Contactpoging(p.id, p.overdracht_id, p.medewerker_id, naam, p.datum, p.kanaal, p.resultaat,
+                                p.toelichting, p.tijdstip) for p, naam in s.execute(vraag)]
+
+    def suggesties(self, medewerker: r.Medewerker, overdracht_id: int, drempel: int = 3) -> list[str]:
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            pogingen = [(p.datum, p.kanaal, p.resultaat) for p in self._pogingen(s, rij.id)]
+            contact = rij.pakket.get("contact")
+            return pogingsuggesties(pogingen, Contactvoorkeur.uit_dict(contact) if contact else None, drempel)
+
+    def bewaar_bericht(self, medewerker: r.Medewerker, overdracht_id: int, tekst: str,
+                       nu: dt.datetime | None = None) -> r.Bericht:
+        nu = nu or nu_utc()
+        tekst = _tekst(tekst, "Het bericht")
+        with self._transactie() as s:
+            rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
+            bericht = m.Bericht(overdracht_id=rij.id, medewerker_id=wie.id, tekst=tekst, tijdstip=nu)
+            s.add(bericht)
+            s.flush()
+            return r.Bericht(bericht.id, rij.id, wie.id, wie.naam, tekst, nu)
+
+    def berichten(self, medewerker: r.Medewerker, overdracht_id: int) -> list[r.Bericht]:
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            vraag = select(m.Bericht, m.Medewerker.naam).join(m.Medewerker).where(m.Bericht.overdracht_id == rij.id) \
+                .order_by(m.Bericht.tijdstip, m.Bericht.id)
+            return [r.Bericht(b.id, b.overdracht_id, b.medewerker_id, naam, b.tekst, b.tijdstip) for b, naam in s.execute(vraag)]
+
+    def zet_bot_gepauzeerd(self, medewerker: r.Medewerker, overdracht_id: int, gepauzeerd: bool,
+                           nu: dt.datetime | None = None) -> r.Overdracht:
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
+            rij.bot_gepauzeerd = bool(gepauzeerd)
+            self._audit(s, rij.id, wie.id, "bot gepauzeerd" if gepauzeerd else "bot hervat", nu)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def auditlog(self, medewerker: r.Medewerker, overdracht_id: int) -> list[r.AuditRegel]:
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            wie = aliased(m.Medewerker)
+            vraag = select(m.AuditRegel, wie.naam).outerjoin(wie, wie.id == m.AuditRegel.medewerker_id) \
+                .where(m.AuditRegel.overdracht_id == rij.id).order_by(m.AuditRegel.tijdstip, m.AuditRegel.id)
+            return [r.AuditRegel(a.id, a.overdracht_id, a.medewerker_id, naam, a.actie, a.tijdstip)
+                    for a, naam in s.execute(vraag)]
+
+    def escaleer_te_laat(self, kennisbank: Kennisbank | None = None, nu: dt.datetime | None = None) -> int:
+        """One 'te_laat' notification per overdue handoff, once. Targets come from the team in the knowledge base."""
+        from wegwijs.kennis import laad_kennisbank
+
+        nu = nu or nu_utc()
+        teams = {t.id: t for t in alle_teams(kennisbank or laad_kennisbank())}
+        with self._transactie() as s:
+            kandidaten = s.scalars(select(m.Overdracht).where(m.Overdracht.status.in_((st.NIEUW, st.OPGEPAKT)),
+                                                              m.Overdracht.geescaleerd.is_(None),
+                                                              m.Overdracht.reactie_uiterlijk < lokale_datum(nu)))
+            aantal = 0
+            for rij in kandidaten:
+                if not te_laat(rij.reactie_uiterlijk, rij.status, nu):
+                    continue
+                team = teams.get(rij.team_id)
+                doelen = [("webhook", team.webhook_env), ("email", team.email_env)] if team else []
+                self._meld(s, rij, team.naam if team else rij.team_id, "te_laat", doelen, nu)
+                rij.geescaleerd = nu
+                aantal += 1
+            return aantal

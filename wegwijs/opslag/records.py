@@ -1,0 +1,105 @@
+"""What the store returns: plain frozen records, never ORM objects, so callers in any thread can use them."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Team:
+    id: str
+    naam: str
+    gemeente: str
+
+
+@dataclass(frozen=True)
+class Medewerker:
+    id: int
+    naam: str
+    voornaam: str
+    email: str
+    team_id: str
+    team_naam: str
+    gemeente: str
+    rol: str
+
+
+@dataclass(frozen=True)
+class Overdracht:
+    id: int
+    kanaal: str
+    gesprek_id: str
+    team_id: str
+    team_naam: str
+    gemeente: str
+    eigenaar_id: int | None
+    eigenaar_naam: str | None
+    status: str
+    urgentie: int
+    pakket: dict | None  # None in queue listings; the full packet only from Opslag.bekijk()
+    aangemaakt: dt.datetime
+    opgepakt: dt.datetime | None
+    contact_gehad: dt.datetime | None
+    afgerond: dt.datetime | None
+    uitkomst: str | None
+    reactie_uiterlijk: dt.date
+    te_laat: bool
+    bot_gepauzeerd: bool
+    vraag: str | None  # the person's own question, only from Opslag.bekijk()
+
+
+@dataclass(frozen=True)
+class Notitie:
+    id: int
+    overdracht_id: int
+    medewerker_id: int
+    medewerker_naam: str
+    tekst: str
+    tijdstip: dt.datetime
+
+
+@dataclass(frozen=True)
+class Contactpoging:
+    id: int
+    overdracht_id: int
+    medewerker_id: int
+    medewerker_naam: str
+    datum: dt.date
+    kanaal: str
+    resultaat: str
+    toelichting: str | None
+    tijdstip: dt.datetime
+
+
+@dataclass(frozen=True)
+class Bericht:
+    id: int
+    overdracht_id: int
+    medewerker_id: int
+    medewerker_naam: str
+    tekst: str
+    tijdstip: dt.datetime
+
+
+@dataclass(frozen=True)
+class AuditRegel:
+    id: int
+    overdracht_id: int
+    medewerker_id: int | None
+    medewerker_naam: str | None
+    actie: str
+    tijdstip: dt.datetime
+
+
+@dataclass(frozen=True)
+class Sessie:
+    medewerker: Medewerker
+    csrf_token: str
+    verloopt: dt.datetime
+
+
+@dataclass(frozen=True)
+class NieuweSessie:
+    token: str  # for the cookie; only its SHA-256 is stored
+    csrf_token: str
+    verloopt: dt.datetime
