@@ -1,0 +1,180 @@
+"""The Rasa input and output channel for the WhatsApp Cloud API, served by Rasa at /webhooks/whatsapp/webhook.
+
+A notification is checked (signature), read, and each new message is taken on once; Meta gets its 200 at once and
+the assistant answers in the background, one message after the other per person."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import datetime, timezone
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.whatsapp.berichten import EXCUSES, NIET_TEKST, alleen_inhoud, kies_uit_nummer, naar_graph, sjabloonbericht
+from channels.whatsapp.geheugen import Geheugen, maak_geheugen
+from channels.whatsapp.graph import GraphClient
+from channels.whatsapp.instellingen import WhatsAppInstellingen
+from channels.whatsapp.venster import binnen_servicevenster
+from channels.whatsapp.webhook import Inkomend, handtekening_klopt, lees_webhook, verificatie_klopt
+
+logger = logging.getLogger(__name__)
+
+NieuwBericht = Callable[[UserMessage], Awaitable[Any]]
+
+
+def _nu() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class WhatsAppOutput(OutputChannel):
+    """Sends the assistant's (and a worker's) messages. Outside the 24-hour window a message is held back and the
+    approved template is sent once, inviting the person to write; the held messages follow when they do."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "whatsapp"
+
+    def __init__(self, instellingen: WhatsAppInstellingen, geheugen: Geheugen, graph: GraphClient,
+                 klok: Callable[[], datetime] = _nu) -> None:
+        self.instellingen = instellingen
+        self.geheugen = geheugen
+        self.graph = graph
+        self.klok = klok
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        inhoud = alleen_inhoud(message)
+        if not inhoud:
+            return
+        laatste = await self.geheugen.laatste_contact(recipient_id)
+        if laatste is None or not binnen_servicevenster(laatste, self.klok()):
+            await self._houd_vast(recipient_id, inhoud)
+            return
+        verzending = naar_graph(inhoud)
+        for bericht in verzending.berichten:
+            await self.graph.verstuur(recipient_id, bericht)
+        if verzending.keuzes:
+            await self.geheugen.bewaar_keuzes(recipient_id, verzending.keuzes)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self.send_response(recipient_id, {"text": text})
+
+    async def _houd_vast(self, wa_id: str, inhoud: dict[str, Any]) -> None:
+        wachtend = await self.geheugen.zet_in_wachtrij(wa_id, inhoud)
+        if wachtend > 1:
+            return  # the template already went out for the first held message
+        if not self.instellingen.template_name:
+            logger.warning("WhatsApp: buiten het servicevenster en geen sjabloon ingesteld; het bericht wacht "
+                           "tot de persoon weer schrijft")
+            return
+        try:
+            await self.graph.verstuur(wa_id, sjabloonbericht(self.instellingen.template_name,
+                                                             self.instellingen.template_language))
+        except Exception:
+            # take the message back, so that the sender sees the failure and a next attempt sends the template again
+            await self.geheugen.neem_wachtrij(wa_id)
+            raise
+        logger.info("WhatsApp: buiten het servicevenster; sjabloon verstuurd, bericht wacht op antwoord")
+
+
+class WhatsAppInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "whatsapp"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls(WhatsAppInstellingen.uit_credentials(credentials))
+
+    def __init__(self, instellingen: WhatsAppInstellingen, geheugen: Geheugen | None = None,
+                 graph: GraphClient | None = None) -> None:
+        self.instellingen = instellingen
+        self.geheugen = geheugen or maak_geheugen(instellingen.redis_url)
+        self.graph = graph or GraphClient(instellingen)
+        self._laatste_taak: dict[str, asyncio.Task] = {}
+
+    def get_output_channel(self) -> WhatsAppOutput:
+        return WhatsAppOutput(self.instellingen, self.geheugen, self.graph)
+
+    def blueprint(self, on_new_message: NieuwBericht) -> Blueprint:
+        webhook = Blueprint("whatsapp_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verifieer(request: Request) -> HTTPResponse:
+            if verificatie_klopt(request.args.get("hub.mode"), request.args.get("hub.verify_token"),
+                                 self.instellingen.verify_token):
+                return response.text(request.args.get("hub.challenge", ""))
+            logger.warning("WhatsApp: verificatie van de webhook geweigerd (verkeerde verify token)")
+            return response.text("Verificatie mislukt.", status=403)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def ontvang(request: Request) -> HTTPResponse:
+            if not handtekening_klopt(self.instellingen.app_secret, request.body,
+                                      request.headers.get("X-Hub-Signature-256")):
+                logger.warning("WhatsApp: melding zonder geldige handtekening geweigerd")
+                return response.text("Ongeldige handtekening.", status=403)
+            try:
+                document = json.loads(request.body)
+            except ValueError:
+                return response.text("Dit is geen geldige JSON.", status=400)
+            if not isinstance(document, dict):
+                return response.text("Dit is geen WhatsApp-melding.", status=400)
+            for inkomend in lees_webhook(document, self.instellingen.phone_number_id):
+                # a failing memory gives a 500 here: Meta then delivers again and nothing is lost
+                if await self.geheugen.eerste_keer(inkomend.bericht_id):
+                    self._plan(inkomend, on_new_message)
+            return response.text("ok")
+
+        return webhook
+
+    def _plan(self, inkomend: Inkomend, on_new_message: NieuwBericht) -> None:
+        """Handles the message after the ones before it from the same person (in order), without making Meta wait."""
+        afzender = inkomend.afzender
+        taak = asyncio.create_task(self._na(self._laatste_taak.get(afzender), inkomend, on_new_message))
+        self._laatste_taak[afzender] = taak
+
+        def vergeet(klaar: asyncio.Task) -> None:
+            if self._laatste_taak.get(afzender) is klaar:
+                del self._laatste_taak[afzender]
+
+        taak.add_done_callback(vergeet)
+
+    async def _na(self, vorige: asyncio.Task | None, inkomend: Inkomend, on_new_message: NieuwBericht) -> None:
+        if vorige is not None:
+            await asyncio.wait([vorige])
+        uit = self.get_output_channel()
+        try:
+            await self._verwerk(inkomend, uit, on_new_message)
+        except Exception as fout:
+            logger.error("WhatsApp: %s-bericht niet verwerkt: %s", inkomend.soort, type(fout).__name__)
+            try:
+                await uit.send_response(inkomend.afzender, dict(EXCUSES))
+            except Exception as tweede:
+                logger.error("WhatsApp: excuusbericht niet verstuurd: %s", type(tweede).__name__)
+
+    async def _verwerk(self, inkomend: Inkomend, uit: WhatsAppOutput, on_new_message: NieuwBericht) -> None:
+        afzender = inkomend.afzender
+        await self.geheugen.noteer_contact(afzender, inkomend.tijd)
+        # a message Meta delivers only now but that is older than a day does not open the window
+        wachtend = await self.geheugen.neem_wachtrij(afzender) if binnen_servicevenster(inkomend.tijd, uit.klok()) else []
+        for positie, bericht in enumerate(wachtend):
+            try:
+                await uit.send_response(afzender, bericht)
+            except Exception:
+                for niet_verstuurd in wachtend[positie:]:
+                    await self.geheugen.zet_in_wachtrij(afzender, niet_verstuurd)
+                raise
+        keuzes = await self.geheugen.neem_keuzes(afzender)
+        if inkomend.tekst is None:
+            await uit.send_response(afzender, dict(NIET_TEKST))
+            return
+        await on_new_message(UserMessage(kies_uit_nummer(inkomend.tekst, keuzes), uit, afzender,
+                                         input_channel=self.name(), message_id=inkomend.bericht_id))
