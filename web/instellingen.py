@@ -13,6 +13,7 @@ class Instellingen:
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str | None = None  # RASA_TOKEN: Rasa's HTTP API is only enabled with a token
     veilige_cookies: bool = False  # true behind HTTPS
+    gemeente: str | None = None    # WEGWIJS_GEMEENTE: the chat's look (web/thema.py), a folder of knowledge/gemeenten
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -25,4 +26,5 @@ class Instellingen:
             rasa_url=env.get("RASA_URL", "http://127.0.0.1:5005"),
             rasa_token=env.get("RASA_TOKEN") or None,
             veilige_cookies=env.get("WEGWIJS_VEILIGE_COOKIES", "").lower() in ("1", "true", "ja"),
+            gemeente=env.get("WEGWIJS_GEMEENTE") or None,
         )

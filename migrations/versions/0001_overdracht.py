@@ -98,6 +98,8 @@ def upgrade() -> None:
     sa.Column('medewerker_id', sa.Integer(), nullable=False),
     sa.Column('tekst', sa.Text(), nullable=False),
     sa.Column('tijdstip', sa.DateTime(), nullable=False),
+    sa.Column('bezorgd', sa.DateTime(), nullable=True),
+    sa.Column('fout', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['medewerker_id'], ['medewerkers.id'], name=op.f('fk_berichten_medewerker_id_medewerkers')),
     sa.ForeignKeyConstraint(['overdracht_id'], ['overdrachten.id'], name=op.f('fk_berichten_overdracht_id_overdrachten'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_berichten'))

@@ -115,6 +115,8 @@ class Bericht(Base):
     medewerker_id = Column(Integer, ForeignKey("medewerkers.id"), nullable=False)
     tekst = Column(Text, nullable=False)
     tijdstip = Column(UtcDateTime, nullable=False)
+    bezorgd = Column(UtcDateTime)  # None: not (yet) delivered to the person
+    fout = Column(Text)  # why the last attempt to deliver failed
 
 
 class AuditRegel(Base):

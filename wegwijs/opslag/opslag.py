@@ -326,6 +326,13 @@ class Opslag:
             vraag = vraag.order_by(m.Overdracht.urgentie.desc(), m.Overdracht.aangemaakt, m.Overdracht.id)
             return [self._record(s, rij, nu, met_pakket=False) for rij in s.scalars(vraag)]
 
+    def overdracht(self, medewerker: r.Medewerker, overdracht_id: int, nu: dt.datetime | None = None) -> r.Overdracht:
+        """One handoff without its packet and without an audit row (nothing of the person is shown)."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            return self._record(s, rij, nu, met_pakket=False)
+
     def bekijk(self, medewerker: r.Medewerker, overdracht_id: int, nu: dt.datetime | None = None) -> r.Overdracht:
         """The handoff with its packet; every view is written to the audit log."""
         nu = nu or nu_utc()
@@ -497,7 +504,22 @@ class Opslag:
             rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
             vraag = select(m.Bericht, m.Medewerker.naam).join(m.Medewerker).where(m.Bericht.overdracht_id == rij.id) \
                 .order_by(m.Bericht.tijdstip, m.Bericht.id)
-            return [r.Bericht(b.id, b.overdracht_id, b.medewerker_id, naam, b.tekst, b.tijdstip) for b, naam in s.execute(vraag)]
+            return [r.Bericht(b.id, b.overdracht_id, b.medewerker_id, naam, b.tekst, b.tijdstip, b.bezorgd, b.fout)
+                    for b, naam in s.execute(vraag)]
+
+    def markeer_bericht(self, medewerker: r.Medewerker, bericht_id: int, bezorgd: bool, fout: str | None = None,
+                        nu: dt.datetime | None = None) -> r.Bericht:
+        """Record whether a stored reply reached the person (and if not, why)."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            bericht = s.get(m.Bericht, bericht_id)
+            if bericht is None:
+                raise NietGevonden("Dit bericht bestaat niet, of u mag het niet zien.")
+            self._zichtbaar(s, medewerker, bericht.overdracht_id)
+            bericht.bezorgd, bericht.fout = (nu, None) if bezorgd else (None, fout)
+            naam = s.get(m.Medewerker, bericht.medewerker_id).naam
+            return r.Bericht(bericht.id, bericht.overdracht_id, bericht.medewerker_id, naam, bericht.tekst,
+                             bericht.tijdstip, bericht.bezorgd, bericht.fout)
 
     def zet_bot_gepauzeerd(self, medewerker: r.Medewerker, overdracht_id: int, gepauzeerd: bool,
                            nu: dt.datetime | None = None) -> r.Overdracht:

@@ -79,6 +79,8 @@ class Bericht:
     medewerker_naam: str
     tekst: str
     tijdstip: dt.datetime
+    bezorgd: dt.datetime | None = None  # None: not (yet) delivered to the person
+    fout: str | None = None  # why the last attempt to deliver failed
 
 
 @dataclass(frozen=True)

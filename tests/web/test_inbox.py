@@ -1,0 +1,375 @@
+"""The worker inbox over HTTP, on a real server on 127.0.0.1, with a fake Rasa HTTP API beside it."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import httpx
+import pytest
+
+from inbox_steun import (RASA_TOKEN, WACHTWOORD, aanvraag, csrf_uit, inbox_server, log_in, maak_sjabloon,
+                         opslag_uit_sjabloon, start_nep_rasa, vrije_poort_zonder_server)
+from web.inbox.beveiliging import Inlogrem
+from web.inbox.rasa import gespreksstand
+
+VRAAG = "Ik krijg een brief van de deurwaarder en weet niet wat ik moet doen"
+
+
+@pytest.fixture(scope="module")
+def sjabloon(tmp_path_factory):
+    return maak_sjabloon(tmp_path_factory.mktemp("inbox"))
+
+
+@pytest.fixture
+def opslag_en_mensen(sjabloon, tmp_path):
+    return opslag_uit_sjabloon(sjabloon, tmp_path)
+
+
+@pytest.fixture
+def opslag(opslag_en_mensen):
+    return opslag_en_mensen[0]
+
+
+@pytest.fixture
+def mensen(opslag_en_mensen):
+    return opslag_en_mensen[1]
+
+
+@pytest.fixture
+def centrum(opslag):
+    return aanvraag(opslag, "amsterdam_centrum", VRAAG, "gesprek-centrum")
+
+
+@pytest.fixture
+def rasa():
+    nep = start_nep_rasa()
+    yield nep
+    nep.stop()
+
+
+@pytest.fixture
+async def inbox(opslag, rasa):
+    async with inbox_server(opslag, rasa.url) as url:
+        yield url
+
+
+@pytest.fixture
+async def client(inbox):
+    async with httpx.AsyncClient(base_url=inbox) as c:
+        yield c
+
+
+async def ingelogd(client, wie: str) -> str:
+    """Log in and return the CSRF token of the session."""
+    antwoord = await log_in(client, f"{wie}@buurtteam.test")
+    assert antwoord.status_code == 303, antwoord.text
+    return csrf_uit((await client.get("/inbox/")).text)
+
+
+# ---- login ----
+
+async def test_login_zet_een_veilige_sessiecookie_en_toont_de_wachtrij(client, mensen, centrum):
+    antwoord = await log_in(client, "fatima@buurtteam.test")
+    assert antwoord.status_code == 303 and antwoord.headers["location"] == "/inbox/"
+    cookie = next(c for c in antwoord.headers.get_list("set-cookie") if c.startswith("wegwijs_inbox="))
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/inbox" in cookie
+    assert "Secure" not in cookie  # plain http on a developer's machine; see the next test for HTTPS
+    wachtrij = await client.get("/inbox/")
+    assert wachtrij.status_code == 200
+    assert f'href="/inbox/{centrum.id}"' in wachtrij.text and "Fatima Yilmaz" in wachtrij.text
+
+
+async def test_achter_https_zijn_de_cookies_secure(opslag, rasa, mensen):
+    async with inbox_server(opslag, rasa.url, veilige_cookies=True) as url, httpx.AsyncClient(base_url=url) as c:
+        formulier = await c.get("/inbox/login")
+        # a client only returns a Secure cookie over HTTPS; this one is plain HTTP, so send it by hand
+        login_cookie = formulier.headers["set-cookie"].split(";")[0]
+        antwoord = await c.post("/inbox/login", headers={"Cookie": login_cookie}, data={
+            "csrf": csrf_uit(formulier.text), "email": "fatima@buurtteam.test", "wachtwoord": WACHTWOORD})
+    assert "Secure" in formulier.headers["set-cookie"]
+    assert antwoord.status_code == 303
+    assert all("Secure" in cookie for cookie in antwoord.headers.get_list("set-cookie"))
+
+
+async def test_verkeerd_wachtwoord_geeft_geen_sessie(client, mensen):
+    antwoord = await log_in(client, "fatima@buurtteam.test", "niet-het-goede-wachtwoord")
+    assert antwoord.status_code == 401
+    assert "Dit e-mailadres of wachtwoord klopt niet" in antwoord.text
+    assert not any(c.startswith("wegwijs_inbox=") for c in antwoord.headers.get_list("set-cookie"))
+    assert (await client.get("/inbox/")).headers["location"] == "/inbox/login"
+
+
+async def test_zonder_sessie_naar_de_loginpagina(client, centrum):
+    for pad in ("/inbox/", f"/inbox/{centrum.id}"):
+        antwoord = await client.get(pad)
+        assert antwoord.status_code == 303 and antwoord.headers["location"] == "/inbox/login"
+    antwoord = await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": "x"})
+    assert antwoord.headers["location"] == "/inbox/login"
+
+
+async def test_uitloggen_beeindigt_de_sessie_op_de_server(client, mensen):
+    csrf = await ingelogd(client, "fatima")
+    token = client.cookies.get("wegwijs_inbox")
+    antwoord = await client.post("/inbox/uitloggen", data={"csrf": csrf})
+    assert antwoord.status_code == 303 and antwoord.headers["location"] == "/inbox/login"
+    client.cookies.set("wegwijs_inbox", token, domain="127.0.0.1", path="/inbox")  # an old cookie, replayed
+    assert (await client.get("/inbox/")).headers["location"] == "/inbox/login"
+
+
+async def test_na_vijf_foute_wachtwoorden_even_niet_inloggen(client, mensen):
+    for _ in range(5):
+        assert (await log_in(client, "fatima@buurtteam.test", "fout-fout-fout-fout")).status_code == 401
+    assert (await log_in(client, "fatima@buurtteam.test", WACHTWOORD)).status_code == 401
+
+
+def test_inlogrem_per_adres_telt_binnen_het_venster():
+    rem = Inlogrem(maximum=3, venster=60)
+    for t in (0, 10, 20):
+        assert not rem.geblokkeerd("10.0.0.1", t)
+        rem.mislukt("10.0.0.1", t)
+    assert rem.geblokkeerd("10.0.0.1", 30) and not rem.geblokkeerd("10.0.0.2", 30)
+    assert not rem.geblokkeerd("10.0.0.1", 61)  # the first failure has left the window
+
+
+async def test_te_veel_mislukte_logins_vanaf_een_adres(opslag, rasa, mensen):
+    async with inbox_server(opslag, rasa.url, inbox_inlogrem=Inlogrem(maximum=2)) as url, \
+            httpx.AsyncClient(base_url=url) as client:
+        for email in ("a@buurtteam.test", "b@buurtteam.test"):
+            assert (await log_in(client, email, "geraden-wachtwoord")).status_code == 401
+        antwoord = await log_in(client, "fatima@buurtteam.test")
+    assert antwoord.status_code == 429 and "Te veel mislukte pogingen" in antwoord.text
+
+
+async def test_login_zonder_geldig_formuliertoken_geweigerd(client, mensen):
+    antwoord = await client.post("/inbox/login", data={"csrf": "verzonnen", "email": "fatima@buurtteam.test",
+                                                       "wachtwoord": WACHTWOORD})
+    assert antwoord.status_code == 403
+    assert (await client.get("/inbox/")).headers["location"] == "/inbox/login"
+
+
+# ---- who sees what ----
+
+async def test_medewerker_ziet_alleen_het_eigen_team(client, opslag, mensen, centrum):
+    noord = aanvraag(opslag, "amsterdam_noord", "Mijn stroom wordt afgesloten", "gesprek-noord")
+    csrf = await ingelogd(client, "jan")
+    wachtrij = (await client.get("/inbox/")).text
+    assert f'href="/inbox/{noord.id}"' in wachtrij and f'href="/inbox/{centrum.id}"' not in wachtrij
+    antwoord = await client.get(f"/inbox/{centrum.id}")
+    assert antwoord.status_code == 404 and VRAAG not in antwoord.text
+    assert (await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})).status_code == 404
+    assert (await client.post(f"/inbox/{centrum.id}/notitie", data={"csrf": csrf, "tekst": "x"})).status_code == 404
+    fatima = mensen["fatima"]
+    assert opslag.bekijk(fatima, centrum.id).status == "nieuw"
+    assert opslag.notities(fatima, centrum.id) == []
+    assert all(regel.medewerker_id != mensen["jan"].id for regel in opslag.auditlog(fatima, centrum.id))
+
+
+async def test_coordinator_ziet_alle_teams_van_de_gemeente_en_de_te_late(client, opslag, mensen, centrum):
+    noord = aanvraag(opslag, "amsterdam_noord", "Ik moet mijn huis uit", "gesprek-noord", wachtdagen=10)
+    rotterdam = aanvraag(opslag, "rotterdam_centrum", "Hulp met schulden", "gesprek-rotterdam")
+    await ingelogd(client, "carla")
+    wachtrij = (await client.get("/inbox/")).text
+    assert f'href="/inbox/{centrum.id}"' in wachtrij and f'href="/inbox/{noord.id}"' in wachtrij
+    assert f'href="/inbox/{rotterdam.id}"' not in wachtrij
+    geescaleerd = wachtrij.split('id="geescaleerd"')[1].split("</ul>")[0]
+    assert f'href="/inbox/{noord.id}"' in geescaleerd and f'href="/inbox/{centrum.id}"' not in geescaleerd
+    assert "Te laat: geëscaleerd" in geescaleerd
+    assert (await client.get(f"/inbox/{noord.id}")).status_code == 200
+    assert (await client.get(f"/inbox/{rotterdam.id}")).status_code == 404
+
+
+async def test_wachtrij_op_urgentie_dan_wachttijd(client, opslag, mensen):
+    oud = aanvraag(opslag, "amsterdam_centrum", "Vraag over toeslagen", "g-oud", wachtdagen=1)
+    nieuw_urgent = aanvraag(opslag, "amsterdam_centrum", "Er komt morgen een deurwaarder", "g-urgent")
+    nieuwst = aanvraag(opslag, "amsterdam_centrum", "Vraag over de stadspas", "g-nieuw")
+    await ingelogd(client, "fatima")
+    wachtrij = (await client.get("/inbox/")).text
+    posities = [wachtrij.index(f'href="/inbox/{o.id}"') for o in (nieuw_urgent, oud, nieuwst)]
+    assert posities == sorted(posities)
+
+
+# ---- CSRF ----
+
+@pytest.mark.parametrize("token", [None, "verkeerd", "wéér-een-ander"])
+async def test_post_zonder_of_met_verkeerd_csrf_token_verandert_niets(client, opslag, mensen, centrum, token):
+    await ingelogd(client, "fatima")
+    formulier = {"tekst": "Gebeld, geen gehoor"} | ({"csrf": token} if token else {})
+    antwoord = await client.post(f"/inbox/{centrum.id}/notitie", data=formulier)
+    assert antwoord.status_code == 403 and "Er is niets veranderd" in antwoord.text
+    antwoord = await client.post(f"/inbox/{centrum.id}/oppakken", data=formulier)
+    assert antwoord.status_code == 403
+    assert opslag.notities(mensen["fatima"], centrum.id) == []
+    assert opslag.bekijk(mensen["fatima"], centrum.id).status == "nieuw"
+
+
+async def test_csrf_token_van_een_andere_sessie_telt_niet(inbox, opslag, mensen, centrum):
+    async with httpx.AsyncClient(base_url=inbox) as sanne, httpx.AsyncClient(base_url=inbox) as fatima:
+        token_van_sanne = await ingelogd(sanne, "sanne")
+        await ingelogd(fatima, "fatima")
+        antwoord = await fatima.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": token_van_sanne})
+    assert antwoord.status_code == 403
+    assert opslag.bekijk(mensen["fatima"], centrum.id).eigenaar_id is None
+
+
+# ---- the packet ----
+
+async def test_burgertekst_wordt_als_tekst_getoond(client, opslag, mensen):
+    kwaad = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    o = aanvraag(opslag, "amsterdam_centrum", f"Help {kwaad}", "g-script", zorgen=(kwaad,))
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{o.id}/oppakken", data={"csrf": csrf})
+    await client.post(f"/inbox/{o.id}/notitie", data={"csrf": csrf, "tekst": kwaad})
+    pagina = await client.get(f"/inbox/{o.id}")
+    assert "<script>" not in pagina.text and "<img" not in pagina.text
+    assert html.unescape(pagina.text).count(kwaad) >= 3  # question, worry and note (and the consent text)
+    assert "script-src" not in pagina.headers["content-security-policy"]  # no script may run at all
+    assert pagina.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+async def test_eigen_woorden_bovenaan_en_elke_inzage_in_het_auditlog(client, opslag, mensen, centrum):
+    await ingelogd(client, "fatima")
+    await client.get("/inbox/")  # the queue shows no packet and writes no audit row
+    assert opslag.auditlog(mensen["fatima"], centrum.id) == []
+    for _ in range(2):
+        pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert pagina.index('id="eigen-woorden"') < pagina.index("<h2>Contact</h2>")
+    assert VRAAG in pagina
+    bekeken = [r for r in opslag.auditlog(mensen["fatima"], centrum.id) if r.actie == "bekeken"]
+    assert [r.medewerker_id for r in bekeken] == [mensen["fatima"].id] * 2
+
+
+async def test_oppakken_maakt_een_eigenaar_en_een_tweede_kan_niet(inbox, opslag, mensen, centrum):
+    async with httpx.AsyncClient(base_url=inbox) as fatima, httpx.AsyncClient(base_url=inbox) as sanne:
+        csrf_f, csrf_s = await ingelogd(fatima, "fatima"), await ingelogd(sanne, "sanne")
+        antwoord = await fatima.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf_f})
+        assert antwoord.status_code == 303
+        tweede = await sanne.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf_s})
+    assert tweede.status_code == 400 and "al opgepakt door Fatima" in tweede.text
+    o = opslag.bekijk(mensen["fatima"], centrum.id)
+    assert (o.status, o.eigenaar_id) == ("opgepakt", mensen["fatima"].id)
+
+
+async def test_afronden_vraagt_een_uitkomst(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+    antwoord = await client.post(f"/inbox/{centrum.id}/status",
+                                 data={"csrf": csrf, "status": "afgerond", "uitkomst": "  "})
+    assert antwoord.status_code == 400 and "uitkomst" in antwoord.text
+    assert opslag.bekijk(mensen["fatima"], centrum.id).status == "opgepakt"
+    antwoord = await client.post(f"/inbox/{centrum.id}/status", data={
+        "csrf": csrf, "status": "afgerond", "uitkomst": "Betalingsregeling met de deurwaarder, bijzondere bijstand aangevraagd"})
+    assert antwoord.status_code == 303
+    assert opslag.bekijk(mensen["fatima"], centrum.id).status == "afgerond"
+
+
+async def test_contactpogingen_en_na_drie_mislukte_een_andere_manier(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+    for dag in (2, 3, 4):
+        antwoord = await client.post(f"/inbox/{centrum.id}/poging", data={
+            "csrf": csrf, "datum": f"2026-11-0{dag}", "kanaal": "telefoon", "resultaat": "niet_opgenomen"})
+        assert antwoord.status_code == 303
+    pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert "Een andere manier proberen" in pagina and 'id="suggesties"' in pagina
+    assert "gemotiveerd" not in pagina.lower()
+    pogingen = opslag.contactpogingen(mensen["fatima"], centrum.id)
+    assert [(p.datum, p.kanaal, p.resultaat) for p in pogingen][0] == (dt.date(2026, 11, 2), "telefoon", "niet_opgenomen")
+    assert opslag.bekijk(mensen["fatima"], centrum.id).status == "opgepakt"  # never closed for not answering
+
+
+async def test_onleesbare_datum_van_een_poging_verandert_niets(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+    antwoord = await client.post(f"/inbox/{centrum.id}/poging", data={
+        "csrf": csrf, "datum": "gisteren", "kanaal": "telefoon", "resultaat": "bereikt"})
+    assert antwoord.status_code == 400 and "datum" in antwoord.text
+    assert opslag.contactpogingen(mensen["fatima"], centrum.id) == []
+
+
+# ---- replying to the citizen through Rasa ----
+
+async def test_antwoord_gaat_via_rasa_met_pauze_en_daarna_hervat(client, opslag, rasa, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+    antwoord = await client.post(f"/inbox/{centrum.id}/bericht",
+                                 data={"csrf": csrf, "tekst": "Dag, ik ben Fatima. Mag ik u morgen bellen?"})
+    assert antwoord.status_code == 303
+    events = rasa.events()
+    assert [e["event"] for e in events] == ["pause", "bot"]
+    assert all(e["_pad"] == "/conversations/gesprek-centrum/tracker/events" for e in events)
+    assert all(e["_query"]["token"] == RASA_TOKEN for e in events)
+    assert events[1]["text"].startswith("Fatima (Buurtteam Centrum):")
+    assert "Mag ik u morgen bellen?" in events[1]["text"]
+    assert events[1]["_query"]["execute_side_effects"] == "true" and events[1]["_query"]["output_channel"] == "latest"
+    [bericht] = opslag.berichten(mensen["fatima"], centrum.id)
+    assert bericht.bezorgd is not None
+    assert opslag.bekijk(mensen["fatima"], centrum.id).bot_gepauzeerd
+
+    rasa.tracker_events.append({"event": "user", "text": "Ja graag, na drie uur", "timestamp": 1_790_000_000})
+    pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert "Ja graag, na drie uur" in pagina and "Niet bezorgd" not in pagina
+
+    await client.post(f"/inbox/{centrum.id}/bericht", data={"csrf": csrf, "tekst": "Goed, tot morgen."})
+    assert [e["event"] for e in rasa.events()] == ["pause", "bot", "bot"]  # paused once
+    antwoord = await client.post(f"/inbox/{centrum.id}/teruggeven", data={"csrf": csrf})
+    assert antwoord.status_code == 303
+    assert rasa.events()[-1]["event"] == "resume"
+    assert not opslag.bekijk(mensen["fatima"], centrum.id).bot_gepauzeerd
+
+
+async def test_antwoord_blijft_bewaard_als_rasa_niet_bereikbaar_is(opslag, mensen, centrum):
+    async with inbox_server(opslag, f"http://127.0.0.1:{vrije_poort_zonder_server()}") as url, \
+            httpx.AsyncClient(base_url=url) as client:
+        csrf = await ingelogd(client, "fatima")
+        await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+        antwoord = await client.post(f"/inbox/{centrum.id}/bericht", data={"csrf": csrf, "tekst": "Ik bel u morgen."},
+                                     follow_redirects=True)
+    assert antwoord.status_code == 200
+    assert "Ik bel u morgen." in antwoord.text and "Niet bezorgd" in antwoord.text
+    assert "niet bereikbaar" in antwoord.text and "Opnieuw versturen" in antwoord.text
+    [bericht] = opslag.berichten(mensen["fatima"], centrum.id)
+    assert bericht.tekst == "Ik bel u morgen." and bericht.bezorgd is None
+
+
+async def test_niet_bezorgd_antwoord_opnieuw_versturen(client, opslag, rasa, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    await client.post(f"/inbox/{centrum.id}/oppakken", data={"csrf": csrf})
+    rasa.storing = True
+    await client.post(f"/inbox/{centrum.id}/bericht", data={"csrf": csrf, "tekst": "Ik bel u morgen."})
+    [bericht] = opslag.berichten(mensen["fatima"], centrum.id)
+    assert bericht.bezorgd is None and "HTTP 500" in bericht.fout
+    rasa.storing = False
+    antwoord = await client.post(f"/inbox/{centrum.id}/bericht/{bericht.id}/opnieuw", data={"csrf": csrf})
+    assert antwoord.status_code == 303
+    [bericht] = opslag.berichten(mensen["fatima"], centrum.id)
+    assert bericht.bezorgd is not None
+    assert [e["text"] for e in rasa.events() if e["event"] == "bot"] == ["Fatima (Buurtteam Centrum):\nIk bel u morgen."]
+
+
+async def test_zonder_rasa_token_staat_berichten_sturen_uit(opslag, rasa, mensen, centrum):
+    async with inbox_server(opslag, rasa.url, rasa_token=None) as url, httpx.AsyncClient(base_url=url) as client:
+        await ingelogd(client, "fatima")
+        pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert "Berichten sturen staat uit" in pagina and 'action="/inbox/%d/bericht"' % centrum.id not in pagina
+    assert rasa.verzoeken == []
+
+
+async def test_whatsapp_buiten_het_servicevenster_wordt_gemeld(client, opslag, rasa, mensen):
+    o = aanvraag(opslag, "amsterdam_centrum", VRAAG, "31612345678", kanaal="whatsapp")
+    rasa.kanaal = "whatsapp"
+    twee_dagen_terug = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)).timestamp()
+    rasa.tracker_events.append({"event": "user", "text": "Hallo", "timestamp": twee_dagen_terug})
+    await ingelogd(client, "fatima")
+    pagina = (await client.get(f"/inbox/{o.id}")).text
+    assert "meer dan 24 uur geleden via WhatsApp" in pagina
+
+
+def test_gespreksstand_toont_alleen_wat_de_persoon_na_de_pauze_schreef():
+    stand = gespreksstand({"paused": True, "latest_input_channel": "whatsapp", "events": [
+        {"event": "user", "text": "Mijn eerste vraag", "timestamp": 100.0},
+        {"event": "pause", "timestamp": 200.0},
+        {"event": "user", "text": "Ja, bel maar", "timestamp": 300.0},
+    ]})
+    assert [b.tekst for b in stand.berichten_sinds_pauze] == ["Ja, bel maar"]
+    assert stand.laatste_bericht_burger == dt.datetime.fromtimestamp(300.0, dt.timezone.utc)
+    assert gespreksstand({"paused": False, "events": []}).berichten_sinds_pauze == ()

@@ -1,0 +1,267 @@
+"""The citizen's chat page at / and its small API, a thin adapter over Rasa's REST channel.
+
+The browser talks only to this server (port 8000); Rasa stays on loopback. Each message carries an id chosen by
+the browser, which keeps unsent messages in localStorage and sends them again after a lost connection: this
+server forwards each id to Rasa once and gives a repeated id the same answer, so nothing is sent twice.
+Messages a buurtteam worker writes from the inbox (bot events while the conversation is paused) are read from
+Rasa's tracker, because the REST channel cannot push them.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import yaml
+from jinja2 import Environment, FileSystemLoader
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, file, html, json, text
+
+from web.thema import Thema, css, laad_thema
+
+MAP = Path(__file__).resolve().parent
+BOT_DOMEIN = MAP.parent / "bot" / "domain"
+RASA_SESSIEDUUR = 60   # minutes: Rasa's own default when the domain sets no session_expiration_time
+MAX_TEKST = 2000       # characters in one message
+ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+RASA_TIMEOUT = httpx.Timeout(120.0, connect=3.0)  # the check can take a while on a small server
+
+sjablonen = Environment(loader=FileSystemLoader(MAP / "templates"), autoescape=True)
+chat_bp = Blueprint("chat")
+chat_bp.static("/static", str(MAP / "static"), name="chat_static")
+
+
+class DoorgeefFout(Exception):
+    """Rasa did not answer; `opnieuw` tells whether the same message may be sent again without a double."""
+
+    def __init__(self, melding: str, opnieuw: bool):
+        super().__init__(melding)
+        self.opnieuw = opnieuw
+
+
+class Doorgever:
+    """Forwards each (sender, message id) to Rasa's REST channel at most once and remembers the outcome a while,
+    so a browser that retries after a lost answer, or a second tab, gets the first answer instead of a double."""
+
+    def __init__(self, client: httpx.AsyncClient, rasa_url: str, bewaar_seconden: float = 900,
+                 maximaal: int = 10_000):
+        self.client = client
+        self.webhook = rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+        self.bewaar_seconden = bewaar_seconden
+        self.maximaal = maximaal
+        self._taken: OrderedDict[tuple[str, str], tuple[float, asyncio.Task]] = OrderedDict()
+
+    async def stuur(self, afzender: str, bericht_id: str, tekst: str) -> list[dict]:
+        self._opruimen()
+        sleutel = (afzender, bericht_id)
+        if sleutel not in self._taken:
+            taak = asyncio.ensure_future(self._naar_rasa(afzender, tekst))
+            taak.add_done_callback(lambda t: t.cancelled() or t.exception())  # outcome is read by whoever waits
+            self._taken[sleutel] = (time.monotonic(), taak)
+        taak = self._taken[sleutel][1]
+        try:
+            # shielded: a browser that goes away does not cancel a message Rasa is already handling
+            return await asyncio.shield(taak)
+        except DoorgeefFout as fout:
+            if fout.opnieuw and self._taken.get(sleutel, (0, None))[1] is taak:
+                del self._taken[sleutel]  # nothing reached Rasa: the same id may come again
+            raise
+
+    async def _naar_rasa(self, afzender: str, tekst: str) -> list[dict]:
+        try:
+            antwoord = await self.client.post(self.webhook, json={"sender": afzender, "message": tekst})
+        except (httpx.ConnectError, httpx.ConnectTimeout):
+            raise DoorgeefFout("De assistent is nu niet bereikbaar.", opnieuw=True) from None
+        except httpx.HTTPError:
+            raise DoorgeefFout("De assistent gaf geen antwoord. Uw bericht is misschien wel aangekomen.",
+                               opnieuw=False) from None
+        if antwoord.status_code >= 400:
+            raise DoorgeefFout("Er ging iets mis bij de assistent. Uw bericht is misschien wel aangekomen.",
+                               opnieuw=False)
+        return antwoorden_uit_rasa(antwoord.json())
+
+    def _opruimen(self) -> None:
+        grens = time.monotonic() - self.bewaar_seconden
+        for sleutel, (tijd, taak) in list(self._taken.items()):
+            te_veel = len(self._taken) > self.maximaal
+            if taak.done() and (tijd < grens or te_veel):
+                del self._taken[sleutel]
+            elif not te_veel:
+                break
+
+
+def antwoorden_uit_rasa(rasa: Any) -> list[dict]:
+    """Rasa's REST replies as the page renders them: text and buttons; anything else is left out."""
+    berichten = []
+    for item in rasa if isinstance(rasa, list) else []:
+        if not isinstance(item, dict):
+            continue
+        tekst = item.get("text") if isinstance(item.get("text"), str) else ""
+        knoppen = [{"titel": k["title"], "payload": k["payload"]} for k in item.get("buttons") or []
+                   if isinstance(k, dict) and isinstance(k.get("title"), str) and isinstance(k.get("payload"), str)]
+        if tekst or knoppen:
+            berichten.append({"tekst": tekst, "knoppen": knoppen})
+    return berichten
+
+
+def berichten_van_medewerker(tracker: dict, na: float) -> tuple[list[dict], bool]:
+    """What a worker wrote (bot events while the conversation is paused) after time `na`, and whether the
+    conversation is paused now."""
+    berichten, gepauzeerd = [], False
+    for event in tracker.get("events") or []:
+        soort = event.get("event")
+        if soort in ("pause", "resume"):
+            gepauzeerd = soort == "pause"
+        elif soort == "bot" and gepauzeerd and isinstance(event.get("text"), str):
+            tijd = float(event.get("timestamp") or 0)
+            if tijd > na:
+                berichten.append({"tekst": event["text"], "tijd": tijd})
+    return berichten, bool(tracker.get("paused", gepauzeerd))
+
+
+def sessieduur_minuten(domein: Path) -> int:
+    """After this many idle minutes the assistant starts a new conversation; the page then forgets the old one."""
+    for pad in sorted(domein.glob("*.yml")):
+        config = (yaml.safe_load(pad.read_text(encoding="utf-8")) or {}).get("session_config") or {}
+        if "session_expiration_time" in config:
+            return int(config["session_expiration_time"])
+    return RASA_SESSIEDUUR
+
+
+@dataclass
+class WebChat:
+    thema: Thema
+    sessieduur: int
+    doorgever: Doorgever
+    client: httpx.AsyncClient
+    rasa_url: str
+    rasa_token: str | None
+
+
+@chat_bp.listener("before_server_start")
+async def _start(app, _loop) -> None:
+    instellingen = app.ctx.instellingen
+    client = httpx.AsyncClient(timeout=RASA_TIMEOUT)
+    app.ctx.webchat = WebChat(laad_thema(instellingen.gemeente), sessieduur_minuten(BOT_DOMEIN),
+                              Doorgever(client, instellingen.rasa_url), client, instellingen.rasa_url.rstrip("/"),
+                              instellingen.rasa_token)
+
+
+@chat_bp.listener("after_server_stop")
+async def _stop(app, _loop) -> None:
+    await app.ctx.webchat.client.aclose()
+
+
+@chat_bp.middleware("response")
+async def _beveiliging(request: Request, response: HTTPResponse) -> None:
+    """Only this server's own files run on the page; only the municipality's own site may embed it."""
+    insluiten = " ".join(("'self'",) + request.app.ctx.webchat.thema.insluiten_op)
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        f"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        f"frame-ancestors {insluiten}")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+
+
+def _chat(request: Request) -> WebChat:
+    return request.app.ctx.webchat
+
+
+@chat_bp.get("/")
+async def pagina(request: Request) -> HTTPResponse:
+    chat = _chat(request)
+    return html(sjablonen.get_template("chat.html").render(thema=chat.thema, sessieduur=chat.sessieduur,
+                                                           max_tekst=MAX_TEKST))
+
+
+@chat_bp.get("/privacy")
+async def privacy(request: Request) -> HTTPResponse:
+    chat = _chat(request)
+    return html(sjablonen.get_template("privacy.html").render(thema=chat.thema, sessieduur=chat.sessieduur))
+
+
+@chat_bp.get("/thema.css")
+async def thema_css(request: Request) -> HTTPResponse:
+    return text(css(_chat(request).thema), content_type="text/css; charset=utf-8")
+
+
+@chat_bp.get("/thema/logo")
+async def logo(request: Request) -> HTTPResponse:
+    thema = _chat(request).thema
+    if thema.logo is None:
+        return text("Deze gemeente heeft geen logo ingesteld.", status=404)
+    return await file(thema.logo, mime_type=thema.logo_soort)
+
+
+class OngeldigVerzoek(Exception):
+    """A request the page would never send; the message says what is wrong, in plain Dutch."""
+
+
+def _gegevens(request: Request) -> dict:
+    try:
+        gegevens = request.json
+    except Exception:  # Sanic raises its own error type for a body that is not JSON
+        gegevens = None
+    if not isinstance(gegevens, dict):
+        raise OngeldigVerzoek("Het verzoek is niet goed leesbaar. Laad de pagina opnieuw.")
+    if not isinstance(gegevens.get("afzender"), str) or not ID.match(gegevens["afzender"]):
+        raise OngeldigVerzoek("Het gesprek is niet herkend. Laad de pagina opnieuw.")
+    return gegevens
+
+
+def _fout(melding: str, status: int, opnieuw: bool) -> HTTPResponse:
+    return json({"fout": melding, "opnieuw": opnieuw}, status=status)
+
+
+@chat_bp.post("/api/bericht")
+async def bericht(request: Request) -> HTTPResponse:
+    """{afzender, id, tekst} -> {berichten: [{tekst, knoppen: [{titel, payload}]}]}"""
+    try:
+        gegevens = _gegevens(request)
+        if not isinstance(gegevens.get("id"), str) or not ID.match(gegevens["id"]):
+            raise OngeldigVerzoek("Het bericht is niet herkend. Laad de pagina opnieuw.")
+        tekst = gegevens.get("tekst").strip() if isinstance(gegevens.get("tekst"), str) else ""
+        if not tekst:
+            raise OngeldigVerzoek("Uw bericht is leeg. Typ eerst iets.")
+        if len(tekst) > MAX_TEKST:
+            raise OngeldigVerzoek(f"Uw bericht is te lang. Gebruik niet meer dan {MAX_TEKST} tekens.")
+    except OngeldigVerzoek as fout:
+        return _fout(str(fout), 400, opnieuw=False)
+    try:
+        berichten = await _chat(request).doorgever.stuur(gegevens["afzender"], gegevens["id"], tekst)
+    except DoorgeefFout as fout:
+        return _fout(str(fout), 503 if fout.opnieuw else 502, fout.opnieuw)
+    return json({"berichten": berichten})
+
+
+@chat_bp.post("/api/medewerker")
+async def medewerker(request: Request) -> HTTPResponse:
+    """{afzender, na} -> {beschikbaar, gepauzeerd, berichten: [{tekst, tijd}]}: what a worker wrote after `na`.
+    Without RASA_TOKEN Rasa's HTTP API is off and workers cannot write over the web chat."""
+    try:
+        gegevens = _gegevens(request)
+        na = gegevens.get("na", 0)
+        if not isinstance(na, (int, float)) or isinstance(na, bool):
+            raise OngeldigVerzoek("Het verzoek is niet goed leesbaar. Laad de pagina opnieuw.")
+    except OngeldigVerzoek as fout:
+        return _fout(str(fout), 400, opnieuw=False)
+    chat = _chat(request)
+    if not chat.rasa_token:
+        return json({"beschikbaar": False, "gepauzeerd": False, "berichten": []})
+    url = f"{chat.rasa_url}/conversations/{quote(gegevens['afzender'], safe='')}/tracker"
+    try:
+        antwoord = await chat.client.get(url, params={"include_events": "AFTER_RESTART", "token": chat.rasa_token},
+                                         timeout=httpx.Timeout(10.0, connect=3.0))
+    except httpx.HTTPError:
+        return _fout("De assistent is nu niet bereikbaar.", 503, opnieuw=True)
+    if antwoord.status_code >= 400:
+        return _fout("De assistent gaf een fout.", 502, opnieuw=True)
+    berichten, gepauzeerd = berichten_van_medewerker(antwoord.json(), float(na))
+    return json({"beschikbaar": True, "gepauzeerd": gepauzeerd, "berichten": berichten})

@@ -1,0 +1,351 @@
+"""Handlers of the inbox. They translate HTTP to calls on wegwijs.opslag (which holds the rules and the data) and
+to the Rasa client, and render server-side pages. Every POST carries a CSRF token; every packet view is audited
+by the storage (`bekijk`)."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from functools import wraps
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from channels.whatsapp.venster import binnen_servicevenster
+from web.inbox import weergave
+from web.inbox.beveiliging import (LOGIN_COOKIE, SESSIE_COOKIE, Inlogrem, cookie_opties, csrf_klopt, csrf_token,
+                                   gelijk, nieuw_token)
+from web.inbox.rasa import RasaClient, RasaFout
+from wegwijs import taal
+from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.opslag import GeenToegang, NietGevonden, Opslag
+from wegwijs.overdracht import (POGING_KANAAL_LABELS, POGING_KANALEN, POGING_RESULTAAT_LABELS, POGING_RESULTATEN,
+                                STATUS_LABELS, STATUSSEN, OngeldigeStap, volgende)
+
+MAP = Path(__file__).parent
+inbox_bp = Blueprint("inbox", url_prefix="/inbox")
+inbox_bp.static("/static", str(MAP / "static"), name="inbox_static")
+
+_templates = Environment(loader=FileSystemLoader(MAP / "templates"), autoescape=select_autoescape(["html"]),
+                         trim_blocks=True, lstrip_blocks=True)
+_templates.filters.update(tijdstip=weergave.tijdstip, datum=taal.datum)
+_templates.globals.update(STATUS_LABELS=STATUS_LABELS, URGENTIE=weergave.URGENTIE_LABELS,
+                          KANAAL_LABELS=POGING_KANAAL_LABELS, RESULTAAT_LABELS=POGING_RESULTAAT_LABELS,
+                          POGING_KANALEN=POGING_KANALEN, POGING_RESULTATEN=POGING_RESULTATEN)
+
+# what a browser may do with these pages: only our own CSS, no scripts, no framing, no caching of personal data
+BEVEILIGINGSKOPPEN = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+GESPREK_KANALEN = {"whatsapp": "WhatsApp", "rest": "de chat op de website", "socketio": "de chat op de website"}
+
+
+@inbox_bp.listener("before_server_start")
+async def _start(app, _loop) -> None:
+    instellingen = app.ctx.instellingen
+    if not hasattr(app.ctx, "opslag"):
+        app.ctx.opslag = Opslag(instellingen.database_url)
+        await asyncio.to_thread(app.ctx.opslag.upgrade)
+    app.ctx.inbox_rasa = RasaClient(instellingen.rasa_url, instellingen.rasa_token)
+    if not hasattr(app.ctx, "inbox_inlogrem"):
+        app.ctx.inbox_inlogrem = Inlogrem()
+
+
+def _nu() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+async def _db(request: Request, methode: str, *args, **kwargs):
+    """Storage calls are synchronous; run them off the event loop."""
+    return await asyncio.to_thread(getattr(request.app.ctx.opslag, methode), *args, **kwargs)
+
+
+def _pagina(naam: str, status: int = 200, **context) -> response.HTTPResponse:
+    return response.html(_templates.get_template(naam).render(**context), status=status,
+                         headers=BEVEILIGINGSKOPPEN)
+
+
+def _naar(pad: str) -> response.HTTPResponse:
+    return response.redirect(pad, status=303)
+
+
+def _zet_cookie(antwoord: response.HTTPResponse, request: Request, naam: str, waarde: str, max_leeftijd: int) -> None:
+    antwoord.cookies[naam] = waarde
+    for sleutel, optie in cookie_opties(request.app.ctx.instellingen.veilige_cookies, max_leeftijd).items():
+        antwoord.cookies[naam][sleutel] = optie
+
+
+def _formulier(request: Request, veld: str) -> str:
+    return (request.form.get(veld) or "").strip() if request.form else ""
+
+
+def ingelogd(handler):
+    """Loads the worker's session (no session: to the login page), checks the CSRF token on every POST, and turns
+    'not yours to see' into 404 and 'not yours to do' into 403."""
+
+    @wraps(handler)
+    async def omhulsel(request: Request, *args, **kwargs):
+        token = request.cookies.get(SESSIE_COOKIE)
+        sessie = await _db(request, "sessie", token) if token else None
+        if sessie is None:
+            return _naar("/inbox/login")
+        if request.method == "POST" and not gelijk(_formulier(request, "csrf"), sessie.csrf_token):
+            return _pagina("fout.html", 403, sessie=sessie, titel="Formulier geweigerd",
+                           tekst="Dit formulier is verlopen of kwam niet van deze inbox. Er is niets veranderd. "
+                                 "Ga terug, laad de pagina opnieuw en probeer het nog eens.")
+        try:
+            return await handler(request, sessie, *args, **kwargs)
+        except NietGevonden:
+            return _pagina("fout.html", 404, sessie=sessie, titel="Niet gevonden",
+                           tekst="Deze aanvraag bestaat niet of hoort niet bij uw team.")
+        except GeenToegang as fout:
+            return _pagina("fout.html", 403, sessie=sessie, titel="Niet toegestaan",
+                           tekst=str(fout) or "Dit mag alleen de eigenaar van de aanvraag of een coördinator.")
+
+    return omhulsel
+
+
+# ---- login ----
+
+@inbox_bp.get("/login")
+async def login_formulier(request: Request):
+    token = request.cookies.get(SESSIE_COOKIE)
+    if token and await _db(request, "sessie", token):
+        return _naar("/inbox/")
+    return _login_pagina(request)
+
+
+def _login_pagina(request: Request, fout: str | None = None, status: int = 200, email: str = ""):
+    """The login form; its CSRF token is tied to a short-lived cookie, because there is no session yet."""
+    login_cookie = request.cookies.get(LOGIN_COOKIE) or nieuw_token()
+    antwoord = _pagina("login.html", status, csrf=csrf_token(login_cookie), fout=fout, email=email)
+    _zet_cookie(antwoord, request, LOGIN_COOKIE, login_cookie, 3600)
+    return antwoord
+
+
+@inbox_bp.post("/login")
+async def login(request: Request):
+    email = _formulier(request, "email")
+    if not csrf_klopt(request.cookies.get(LOGIN_COOKIE), _formulier(request, "csrf")):
+        return _login_pagina(request, "Dit formulier is verlopen. Probeer het nog een keer.", 403, email)
+    rem: Inlogrem = request.app.ctx.inbox_inlogrem
+    if rem.geblokkeerd(request.ip, time.monotonic()):
+        return _login_pagina(request, "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+                             429, email)
+    medewerker = await _db(request, "meld_aan", email, request.form.get("wachtwoord") or "")
+    if medewerker is None:
+        rem.mislukt(request.ip, time.monotonic())
+        return _login_pagina(request, "Dit e-mailadres of wachtwoord klopt niet. Na vijf mislukte pogingen moet u "
+                                      "een kwartier wachten.", 401, email)
+    sessie = await _db(request, "maak_sessie", medewerker.id)
+    antwoord = _naar("/inbox/")
+    _zet_cookie(antwoord, request, SESSIE_COOKIE, sessie.token, int((sessie.verloopt - _nu()).total_seconds()))
+    _zet_cookie(antwoord, request, LOGIN_COOKIE, "", 0)
+    return antwoord
+
+
+@inbox_bp.post("/uitloggen")
+@ingelogd
+async def uitloggen(request: Request, sessie):
+    await _db(request, "beeindig_sessie", request.cookies.get(SESSIE_COOKIE))
+    antwoord = _naar("/inbox/login")
+    _zet_cookie(antwoord, request, SESSIE_COOKIE, "", 0)
+    return antwoord
+
+
+# ---- the queue ----
+
+@inbox_bp.get("/")
+@ingelogd
+async def wachtrij(request: Request, sessie):
+    medewerker = sessie.medewerker
+    afgeronde = request.args.get("afgeronde") == "1"
+    nu = _nu()
+    overdrachten = await _db(request, "wachtrij", medewerker, nu=nu, afgeronde=afgeronde)
+    geescaleerd = [o for o in overdrachten if o.te_laat] if medewerker.rol == "coordinator" else []
+    overig = [o for o in overdrachten if o not in geescaleerd]
+    return _pagina("wachtrij.html", sessie=sessie, geescaleerd=geescaleerd, overdrachten=overig,
+                   afgeronde=afgeronde, wachttijd=lambda o: weergave.wachttijd(o.aangemaakt, nu))
+
+
+# ---- one handoff ----
+
+@inbox_bp.get("/<overdracht_id:int>")
+@ingelogd
+async def overdracht(request: Request, sessie, overdracht_id: int):
+    return await _toon(request, sessie, overdracht_id)
+
+
+async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None = None, status: int = 200):
+    """The packet page. `bekijk` writes the audit row for this view."""
+    medewerker = sessie.medewerker
+    nu = _nu()
+    o = await _db(request, "bekijk", medewerker, overdracht_id, nu=nu)
+    notities = await _db(request, "notities", medewerker, overdracht_id)
+    pogingen = await _db(request, "contactpogingen", medewerker, overdracht_id)
+    suggesties = await _db(request, "suggesties", medewerker, overdracht_id)
+    berichten = await _db(request, "berichten", medewerker, overdracht_id)
+    rasa: RasaClient = request.app.ctx.inbox_rasa
+    gesprek, gesprek_fout = None, None
+    if rasa.ingeschakeld:
+        try:
+            gesprek = await rasa.stand(o.gesprek_id)
+        except RasaFout as rasa_fout:
+            gesprek_fout = str(rasa_fout)
+    # WhatsApp only lets free messages through within 24 hours of the person's last message
+    servicevenster = (binnen_servicevenster(gesprek.laatste_bericht_burger, nu)
+                      if gesprek and gesprek.kanaal == "whatsapp" and gesprek.laatste_bericht_burger else None)
+    return _pagina("overdracht.html", status, sessie=sessie, o=o, pakket=o.pakket or {}, notities=notities,
+                   pogingen=pogingen, suggesties=suggesties, berichten=berichten, gesprek=gesprek,
+                   gesprek_fout=gesprek_fout, servicevenster=servicevenster, rasa_aan=rasa.ingeschakeld, fout=fout,
+                   statusknoppen=_statusknoppen(o.status), kanaal=GESPREK_KANALEN.get(o.kanaal, o.kanaal),
+                   wachttijd=weergave.wachttijd(o.aangemaakt, nu), vandaag=nu.astimezone(weergave.AMSTERDAM).date())
+
+
+def _statusknoppen(huidig: str) -> list[str]:
+    """The statuses a worker can move to from here, as the core's rules allow (claiming has its own button)."""
+    if huidig == "nieuw":
+        return []
+    knoppen = []
+    for naar in STATUSSEN:
+        try:
+            volgende(huidig, naar, uitkomst="-")
+        except OngeldigeStap:
+            continue
+        knoppen.append(naar)
+    return knoppen
+
+
+async def _actie(request: Request, sessie, overdracht_id: int, werk, anker: str = ""):
+    """Run one change; bad input shows the page again with the plain-Dutch reason, and nothing changed."""
+    try:
+        await werk()
+    except OngeldigeInvoer as fout:
+        return await _toon(request, sessie, overdracht_id, fout=str(fout), status=400)
+    return _naar(f"/inbox/{overdracht_id}{anker}")
+
+
+@inbox_bp.post("/<overdracht_id:int>/oppakken")
+@ingelogd
+async def oppakken(request: Request, sessie, overdracht_id: int):
+    return await _actie(request, sessie, overdracht_id,
+                        lambda: _db(request, "pak_op", sessie.medewerker, overdracht_id))
+
+
+@inbox_bp.post("/<overdracht_id:int>/status")
+@ingelogd
+async def status(request: Request, sessie, overdracht_id: int):
+    naar, uitkomst = _formulier(request, "status"), _formulier(request, "uitkomst") or None
+
+    async def werk():
+        o = await _db(request, "zet_status", sessie.medewerker, overdracht_id, naar, uitkomst=uitkomst)
+        if o.status == "afgerond" and o.bot_gepauzeerd:
+            await _geef_terug(request, sessie, o)
+
+    return await _actie(request, sessie, overdracht_id, werk)
+
+
+@inbox_bp.post("/<overdracht_id:int>/notitie")
+@ingelogd
+async def notitie(request: Request, sessie, overdracht_id: int):
+    tekst = _formulier(request, "tekst")
+
+    async def werk():
+        if not tekst:
+            raise OngeldigeInvoer("Schrijf eerst een notitie.")
+        await _db(request, "voeg_notitie_toe", sessie.medewerker, overdracht_id, tekst)
+
+    return await _actie(request, sessie, overdracht_id, werk, "#notities")
+
+
+@inbox_bp.post("/<overdracht_id:int>/poging")
+@ingelogd
+async def poging(request: Request, sessie, overdracht_id: int):
+    async def werk():
+        await _db(request, "log_contactpoging", sessie.medewerker, overdracht_id, _formulier(request, "kanaal"),
+                  _formulier(request, "resultaat"), datum=_datum(_formulier(request, "datum")),
+                  toelichting=_formulier(request, "toelichting") or None)
+
+    return await _actie(request, sessie, overdracht_id, werk, "#pogingen")
+
+
+def _datum(tekst: str) -> dt.date | None:
+    if not tekst:
+        return None
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise OngeldigeInvoer("Deze datum kan ik niet lezen. Kies een datum in de kalender.") from None
+
+
+# ---- talking to the citizen ----
+
+@inbox_bp.post("/<overdracht_id:int>/bericht")
+@ingelogd
+async def bericht(request: Request, sessie, overdracht_id: int):
+    tekst = _formulier(request, "tekst")
+
+    async def werk():
+        if not tekst:
+            raise OngeldigeInvoer("Schrijf eerst een bericht.")
+        # stored before it is sent: a reply that cannot be delivered is kept and shown as not delivered
+        opgeslagen = await _db(request, "bewaar_bericht", sessie.medewerker, overdracht_id, tekst)
+        await _bezorg(request, sessie, overdracht_id, opgeslagen)
+
+    return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
+
+
+@inbox_bp.post("/<overdracht_id:int>/bericht/<bericht_id:int>/opnieuw")
+@ingelogd
+async def bericht_opnieuw(request: Request, sessie, overdracht_id: int, bericht_id: int):
+    async def werk():
+        berichten = await _db(request, "berichten", sessie.medewerker, overdracht_id)
+        onbezorgd = next((b for b in berichten if b.id == bericht_id and b.bezorgd is None), None)
+        if onbezorgd is None:
+            raise OngeldigeInvoer("Dit bericht is al bezorgd of bestaat niet.")
+        await _bezorg(request, sessie, overdracht_id, onbezorgd)
+
+    return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
+
+
+async def _bezorg(request: Request, sessie, overdracht_id: int, opgeslagen) -> None:
+    """Pause the bot for this conversation (once), send the reply as the worker, record whether it arrived."""
+    rasa: RasaClient = request.app.ctx.inbox_rasa
+    medewerker = sessie.medewerker
+    o = await _db(request, "overdracht", medewerker, overdracht_id)
+    try:
+        if not o.bot_gepauzeerd:
+            await rasa.pauzeer(o.gesprek_id)
+            await _db(request, "zet_bot_gepauzeerd", medewerker, overdracht_id, True)
+        await rasa.stuur(o.gesprek_id, weergave.bericht_aan_burger(medewerker.voornaam, o.team_naam,
+                                                                    opgeslagen.tekst))
+    except RasaFout as fout:
+        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, False, str(fout))
+    else:
+        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, True)
+
+
+@inbox_bp.post("/<overdracht_id:int>/teruggeven")
+@ingelogd
+async def teruggeven(request: Request, sessie, overdracht_id: int):
+    async def werk():
+        o = await _db(request, "overdracht", sessie.medewerker, overdracht_id)
+        await _geef_terug(request, sessie, o)
+
+    return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
+
+
+async def _geef_terug(request: Request, sessie, o) -> None:
+    """Hand the conversation back to the assistant (`resume`)."""
+    try:
+        await request.app.ctx.inbox_rasa.hervat(o.gesprek_id)
+    except RasaFout as fout:
+        raise OngeldigeInvoer(f"Het gesprek is niet teruggegeven aan de assistent: {fout} Probeer het later "
+                              f"opnieuw.") from None
+    await _db(request, "zet_bot_gepauzeerd", sessie.medewerker, o.id, False)
