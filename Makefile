@@ -7,7 +7,7 @@ PYTHON310 := $(shell for c in $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/p
   if $$c -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1; then command -v $$c; break; fi; done)
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup kennis bench check-python
+.PHONY: run test setup kennis browser bench check-python
 
 check-python:
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -25,15 +25,28 @@ $(STAMP): pyproject.toml | $(PY)
 
 setup: $(STAMP)
 
+include bot/bot.mk
+
+# content first: the assistant never runs on content with errors
 kennis: setup
 	$(PY) -m wegwijs kennis check
+	$(PY) -m web.thema
 
-test: setup
-	$(PY) -m wegwijs kennis check
+# Debian's chromium for the browser tests, and axe-core from the npm registry; where they cannot be installed
+# (not root, no apt-get, no npm), the browser tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "chromium installeren voor de browsertests ..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "chromium kon niet worden geïnstalleerd; de browsertests worden overgeslagen." >&2; fi
+	@command -v npm >/dev/null && bash tests/web/setup.sh || echo "npm ontbreekt; de axe-scan wordt overgeslagen." >&2
+
+test: kennis browser train bot-test
 	$(PY) -m pytest
 
-bench: setup
-	$(PY) bench/toets_bench.py
+run: kennis train
+	$(PY) scripts/start.py
 
-run: setup kennis
-	@echo "Wegwijs draait nog zonder assistent; gebruik 'wegwijs toets' om een huishouden te toetsen."
+bench: setup train
+	$(PY) bench/toets_bench.py
+	PYTHONPATH=$(CURDIR) $(PY) bench/load/bench.py

@@ -6,8 +6,7 @@ an estimate close to its limit or a condition the municipality weighs case by ca
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from wegwijs import taal
 from wegwijs.feiten import Huishouden
@@ -20,8 +19,7 @@ VOLDAAN, NIET, ONBEKEND, TWIJFEL = "voldaan", "niet", "onbekend", "twijfel"
 VOLGORDE = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
 
 
-@dataclass(frozen=True)
-class Oordeel:
+class Oordeel(NamedTuple):
     """The result of one condition: its status and the plain-Dutch reason."""
 
     status: str

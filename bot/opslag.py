@@ -1,0 +1,37 @@
+"""Tracker store for Wegwijs: conversations in memory, and nothing kept from before a restart or an old session.
+
+"verwijder mijn gegevens" (action_verwijder_gegevens) and "opnieuw beginnen" end in a `Restarted` event; on the
+next save this store drops every event before it, so the person's earlier messages and answers are gone, not
+just hidden. When a session expired (60 minutes idle, see domain session_config) the old session is dropped too.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.events import ActionExecuted, Restarted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+SESSIE_START = "action_session_start"
+
+
+def te_bewaren(events: list[Any]) -> list[Any]:
+    """The events to keep: those after the last restart, and from the start of the last session."""
+    begin = 0
+    for i, event in enumerate(events):
+        if isinstance(event, Restarted):
+            begin = i + 1
+        elif isinstance(event, ActionExecuted) and event.action_name == SESSIE_START and i > begin:
+            begin = i
+    return events[begin:]
+
+
+class WisbareTrackerStore(InMemoryTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        events = list(tracker.events)
+        bewaren = te_bewaren(events)
+        if len(bewaren) != len(events):
+            tracker = DialogueStateTracker.from_events(
+                tracker.sender_id, bewaren, slots=self.domain.slots, max_event_history=tracker._max_event_history
+            )
+        await super().save(tracker)

@@ -1,0 +1,112 @@
+import json
+
+import jsonschema
+import pytest
+import yaml
+from pathlib import Path
+
+from tests.gesprek.nep import NepKennisbank
+from wegwijs.gesprek import berichten
+from wegwijs.gesprek.antwoorden import maak_huishouden, nodige_vragen
+from wegwijs.gesprek.invoer import OVERGESLAGEN
+from wegwijs.gesprek.privacy import bevat_bsn, elfproef
+
+SCHEMA = Path(__file__).resolve().parents[2] / "wegwijs" / "schema" / "huishouden.schema.json"
+
+ANTWOORDEN = {"leeftijd": 45, "partner": True, "leeftijd_partner": OVERGESLAGEN, "kinderen": [4, 9],
+              "kinderopvang": False, "andere_volwassenen": 0, "woning": "huur", "huur": 750.0,
+              "inkomen_bron": "werk", "inkomen": 1250.5, "vermogen": OVERGESLAGEN,
+              "gemeente": {"naam": "Rotterdam", "bekend": True}}
+
+
+def test_huishouden_past_in_schema():
+    doc = maak_huishouden(ANTWOORDEN, "2026-11-23")
+    assert doc["aanvrager"] == {"leeftijd": 45, "werkt": True, "studeert": False}
+    assert doc["kinderen"] == [{"leeftijd": 4}, {"leeftijd": 9}]
+    assert doc["woning"] == {"soort": "huur", "huur_per_maand": 750.0}
+    assert "vermogen" not in doc and "partner" not in doc and doc["onbekend"] == ["partner"]
+    if SCHEMA.exists():
+        jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
+
+
+def test_overgeslagen_kinderen_zijn_onbekend():
+    doc = maak_huishouden({"leeftijd": 30, "kinderen": OVERGESLAGEN, "partner": False})
+    assert "kinderen" in doc["onbekend"] and doc["partner"] is None
+
+
+def test_nodige_vragen():
+    assert "huur" not in nodige_vragen({"woning": "koop"})
+    assert "leeftijd_partner" not in nodige_vragen({"partner": False})
+    assert "kinderopvang" not in nodige_vragen({"kinderen": [15]})
+    assert "kinderopvang" in nodige_vragen({"kinderen": [3, 15]})
+
+
+def test_samenvatting():
+    tekst = berichten.samenvatting(ANTWOORDEN).replace("\xa0", " ")
+    for stuk in ["45 jaar", "Partner: ja (leeftijd weet ik niet)", "Kinderen thuis: 2 (leeftijd 4, 9)",
+                 "€ 750", "€ 1.250,50", "Spaargeld: weet ik niet", "Rotterdam"]:
+        assert stuk in tekst
+
+
+UITSLAG = {"gemeente": "Rotterdam", "regelingen": [
+    {"id": "huurtoeslag", "naam": "Huurtoeslag", "uitkomst": "waarschijnlijk_wel", "redenen": ["Uw huur past."],
+     "bedrag_per_maand": 251.4},
+    {"id": "kinderbijslag", "naam": "Kinderbijslag", "uitkomst": "misschien", "redenen": ["Dat weet ik niet."],
+     "bedrag_per_maand": None},
+    {"id": "zorgtoeslag", "naam": "Zorgtoeslag", "uitkomst": "waarschijnlijk_niet",
+     "redenen": ["Uw inkomen is hoger dan de grens. Tweede zin."], "bedrag_per_maand": None}],
+    "budget": {"samenvatting": ["U houdt weinig over."]}, "opmerkingen": []}
+
+
+def test_resultaat():
+    lijst = berichten.resultaat(UITSLAG, NepKennisbank())
+    alles = "\n".join(b["text"] for b in lijst).replace("\xa0", " ")
+    assert alles.index("Huurtoeslag") < alles.index("Kinderbijslag") < alles.index("Zorgtoeslag")
+    assert "ongeveer € 251 per maand" in alles
+    assert "Let op: Was uw inkomen hoger, dan betaalt u terug." in alles
+    assert "Uw inkomen is hoger dan de grens." in alles and "Tweede zin" not in alles
+    assert "medewerker" in alles and "U houdt weinig over." in alles
+    assert "geen recht" not in alles.lower()
+    laatste = lijst[-1]
+    assert [k["payload"] for k in laatste["buttons"]] == [
+        '/ask_scheme_info{"regeling": "huurtoeslag"}', '/ask_scheme_info{"regeling": "kinderbijslag"}']
+    assert all(len(k["title"]) <= 20 for b in lijst for k in b["buttons"])
+
+
+@pytest.mark.parametrize("onderwerp, stuk", [("uitleg", "Uitleg."), ("aanvragen", "0800-0543"),
+                                              ("klaarleggen", "Uw DigiD."), ("terugbetalen", "vooraf"),
+                                              ("bezwaar", "6 weken"), ("meer", "Voor wie.")])
+def test_regeling_info(onderwerp, stuk):
+    regeling = NepKennisbank().regeling("huurtoeslag")
+    lijst = berichten.regeling_info(regeling, onderwerp)
+    assert stuk in lijst[0]["text"]
+    assert len(lijst[-1]["buttons"]) == 3
+
+
+def test_onderwerp():
+    assert berichten.herken_onderwerp("hoe vraag ik het aan") == "aanvragen"
+    assert berichten.herken_onderwerp("welke papieren heb ik nodig") == "klaarleggen"
+    assert berichten.herken_onderwerp("moet ik het terugbetalen") == "terugbetalen"
+    assert berichten.herken_onderwerp("wat is het") == "uitleg"
+
+
+def test_persoon_met_en_zonder_gemeente():
+    kb = NepKennisbank()
+    met = "\n".join(b["text"] for b in berichten.persoon(kb.gemeenten["rotterdam"], eerste_vraag="kzit krap"))
+    assert "14 010" in met and "kzit krap" in met and "digitale assistent" in met
+    zonder = "\n".join(b["text"] for b in berichten.persoon(None, list(kb.gemeenten.values())))
+    assert "14 010" in zonder and "14 020" in zonder
+
+
+def test_schulden():
+    assert berichten.schuld_is_urgent("de deurwaarder komt morgen")
+    assert berichten.schuld_is_urgent("ze gaan mijn gas afsluiten")
+    assert not berichten.schuld_is_urgent("ik heb een lening")
+
+
+def test_bsn():
+    assert elfproef("111222333") and not elfproef("111222334")
+    assert bevat_bsn("mijn bsn is 111222333")
+    assert bevat_bsn("BSN: 1234.56.789")          # named as BSN, even without the elfproef
+    assert not bevat_bsn("ik verdien 1.250,50")
+    assert not bevat_bsn("bel 0612345678")

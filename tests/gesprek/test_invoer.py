@@ -1,0 +1,108 @@
+import pytest
+
+from tests.gesprek.nep import NepKennisbank
+from wegwijs.gesprek.getallen import getal_in_woorden, lees_cijfers
+from wegwijs.gesprek.invoer import (
+    OVERGESLAGEN, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron, lees_correctie, lees_gemeente,
+    lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_woning,
+)
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("1.250,50", 1250.5), ("ongeveer 1200 euro", 1200), ("1200 per maand", 1200), ("twaalfhonderd", 1200),
+    ("geen", 0), ("niks", 0), ("€ 1250,-", 1250), ("1,250.50", 1250.5), ("1.250", 1250), ("12,5", 12.5),
+    ("15000 per jaar", 1250), ("300 per week", 1300), ("1,5k", 1500), ("2 duizend", 2000),
+    ("duizend tweehonderd", 1200), ("tussen 1100 en 1300", 1200), ("1100 van werk en 300 van uwv", 1400),
+    ("zo'n 900 euro netto", 900), ("EUR 980", 980), ("tweeduizendvijfhonderd", 2500), ("rond de 1.500", 1500),
+])
+def test_bedragen(tekst, verwacht):
+    assert lees_bedrag(tekst) == pytest.approx(verwacht, abs=0.01)
+
+
+@pytest.mark.parametrize("tekst", ["weet ik niet", "sla over", "Weet ik niet!", "geen idee", "kweenie", "skip",
+                                   "overslaan", "idk", "?", "zeg ik liever niet", "weet niet"])
+def test_overslaan(tekst):
+    assert is_overslaan(tekst)
+    assert lees_bedrag(tekst) == OVERGESLAGEN
+    assert lees_leeftijd(tekst) == OVERGESLAGEN
+
+
+def test_niet_begrepen_geeft_none():
+    assert lees_bedrag("een beetje") is None
+    assert lees_leeftijd("oud") is None
+    assert lees_woning("appeltaart") is None
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("45", 45), ("ik ben 45 jaar", 45), ("vijfenveertig", 45),
+                                              ("bijna 50", 49), ("tweeënzestig", 62), ("67 jr", 67)])
+def test_leeftijd(tekst, verwacht):
+    assert lees_leeftijd(tekst) == verwacht
+
+
+def test_leeftijd_buiten_bereik():
+    assert lees_leeftijd("1250") is None
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("2", 2), ("twee", 2), ("geen", 0), ("nee", 0), ("1 kind", 1),
+                                              ("een zoon en een dochter", 2)])
+def test_aantal(tekst, verwacht):
+    assert lees_aantal(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("3, 7 en 12", [3, 7, 12]), ("drie en vijf", [3, 5]),
+                                              ("baby van 6 maanden en 4", [0, 4]), ("3,7,12", [3, 7, 12])])
+def test_leeftijden(tekst, verwacht):
+    assert lees_leeftijden(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("ja", True), ("jep", True), ("klopt", True), ("Ja hoor!", True),
+                                              ("nee", False), ("nope", False), ("nee hoor", False),
+                                              ("sla over", OVERGESLAGEN), ("misschien", None)])
+def test_ja_nee(tekst, verwacht):
+    assert lees_ja_nee(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("huur", "huur"), ("sociale huurwoning", "huur"), ("koophuis", "koop"),
+                                              ("ik woon bij mijn ouders", "inwonend"), ("dakloos", "geen")])
+def test_woning(tekst, verwacht):
+    assert lees_woning(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("werk", "werk"), ("bijstand", "bijstand"), ("WW", "uitkering"),
+                                              ("aow", "aow"), ("stufi", "studie"), ("zzp", "zzp"),
+                                              ("geen inkomen", "geen"), ("uitkering van de gemeente", "bijstand")])
+def test_bron(tekst, verwacht):
+    assert lees_bron(tekst) == verwacht
+
+
+def test_terug():
+    assert is_terug("terug") and is_terug("vorige vraag") and not is_terug("ik wil terugbetalen")
+
+
+def test_gemeente():
+    kb = NepKennisbank()
+    assert lees_gemeente("rotterdam", kb) == {"naam": "Rotterdam", "bekend": True}
+    assert lees_gemeente("Rotterdm", kb) == {"naam": "Rotterdam", "bekend": True}
+    assert lees_gemeente("1012 AB", kb) == {"naam": "Amsterdam", "bekend": True}
+    assert lees_gemeente("ik woon in utrecht", kb) == {"naam": "Utrecht", "bekend": False}
+    assert lees_gemeente("weet ik niet", kb) == OVERGESLAGEN
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("nee, ik heb 3 kinderen", {"aantal_kinderen": 3}),
+    ("mijn huur is 750", {"huur": 750.0}),
+    ("ik ben 52", {"leeftijd": 52}),
+    ("ik verdien 1400 per maand", {"inkomen": 1400.0}),
+    ("geen partner", {"partner": False}),
+    ("ik heb 2 kinderen en mijn huur is 800 euro", {"aantal_kinderen": 2, "huur": 800.0}),
+    ("mijn partner is 40", {"leeftijd_partner": 40, "partner": True}),
+])
+def test_correcties(tekst, verwacht):
+    assert lees_correctie(tekst) == verwacht
+
+
+def test_getallen_in_woorden():
+    assert getal_in_woorden("twaalfhonderd") == 1200
+    assert getal_in_woorden("eenentwintig") == 21
+    assert getal_in_woorden("appel") is None
+    assert lees_cijfers("1.250,50") == 1250.5

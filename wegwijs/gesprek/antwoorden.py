@@ -1,0 +1,96 @@
+"""The answers of the check's questions (as the conversation keeps them) -> a household document for the toets.
+
+The answers are a plain dict, slot name -> value; a skipped question has the value OVERGESLAGEN.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from wegwijs.gesprek.invoer import OVERGESLAGEN
+
+# The questions of the check, in the order they are asked.
+VRAGEN = ["leeftijd", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
+          "woning", "huur", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
+
+OPVANG_TOT_LEEFTIJD = 12  # childcare question only when a child is this age or younger (primary school age)
+
+
+def bekend(waarde: Any) -> bool:
+    return waarde is not None and waarde != OVERGESLAGEN
+
+
+def nodige_vragen(antwoorden: dict[str, Any]) -> list[str]:
+    """The questions that apply, given the answers so far (no rent question for a home owner, ...)."""
+    vragen = []
+    for vraag in VRAGEN:
+        if vraag == "leeftijd_partner" and antwoorden.get("partner") is not True:
+            continue
+        if vraag == "kinderopvang":
+            kinderen = antwoorden.get("kinderen")
+            if not isinstance(kinderen, list) or not any(k <= OPVANG_TOT_LEEFTIJD for k in kinderen):
+                continue
+        if vraag == "huur" and antwoorden.get("woning") != "huur":
+            continue
+        vragen.append(vraag)
+    return vragen
+
+
+def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) -> dict:
+    """A document as in huishouden.schema.json (plus 'onbekend' for skipped parts of the household)."""
+    a = antwoorden
+    onbekend: list[str] = []
+    aanvrager: dict[str, Any] = {"leeftijd": int(a["leeftijd"])}
+    bron = a.get("inkomen_bron")
+    if bekend(bron):
+        aanvrager["werkt"] = bron in ("werk", "zzp")
+        aanvrager["studeert"] = bron == "studie"
+    doc: dict[str, Any] = {"aanvrager": aanvrager}
+    if peildatum:
+        doc["peildatum"] = peildatum
+    gemeente = a.get("gemeente")
+    if isinstance(gemeente, dict):
+        if gemeente.get("naam"):
+            doc["gemeente"] = gemeente["naam"]
+        elif gemeente.get("postcode"):
+            doc["postcode"] = gemeente["postcode"]
+    partner = a.get("partner")
+    if partner is True:
+        if bekend(a.get("leeftijd_partner")):
+            doc["partner"] = {"leeftijd": int(a["leeftijd_partner"])}
+        else:
+            onbekend.append("partner")
+    elif partner is False:
+        doc["partner"] = None
+    else:
+        onbekend.append("partner")
+    kinderen = a.get("kinderen")
+    if isinstance(kinderen, list):
+        doc["kinderen"] = [{"leeftijd": int(k)} for k in kinderen]
+    else:
+        onbekend.append("kinderen")
+    if bekend(a.get("kinderopvang")) and isinstance(kinderen, list) and kinderen:
+        doc["kinderopvang"] = bool(a["kinderopvang"])
+    volwassenen = a.get("andere_volwassenen")
+    if bekend(volwassenen):
+        doc["andere_volwassenen_in_huis"] = int(volwassenen)
+    else:
+        onbekend.append("andere_volwassenen_in_huis")
+    woning = a.get("woning")
+    if bekend(woning):
+        doc["woning"] = {"soort": woning}
+        if woning == "huur" and bekend(a.get("huur")):
+            doc["woning"]["huur_per_maand"] = float(a["huur"])
+    inkomen: dict[str, Any] = {}
+    if bekend(a.get("inkomen")):
+        inkomen["netto_per_maand"] = float(a["inkomen"])
+    if bekend(bron):
+        inkomen["bron"] = bron
+    if inkomen:
+        doc["inkomen"] = inkomen
+    if bekend(a.get("vermogen")):
+        doc["vermogen"] = float(a["vermogen"])
+    if a.get("schulden") is True:
+        doc["schulden"] = True
+    if onbekend:
+        doc["onbekend"] = onbekend
+    return doc

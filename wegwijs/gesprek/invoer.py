@@ -1,0 +1,311 @@
+"""Reading the free-text answers to the check's questions.
+
+Each `lees_*` function returns the value, OVERGESLAGEN when the person skips the question ("weet ik niet",
+"sla over"), or None when the answer is not understood (the assistant then asks again, with an example).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from wegwijs.gesprek.getallen import getallen_in_tekst, zonder_accenten
+
+OVERGESLAGEN = "overgeslagen"
+
+_OVERSLAAN = [
+    r"weet (ik|k|ikke) (het |t |'t )?niet", r"\bweet niet\b", r"\bweetniet\b", r"\bwn\b", r"\bwin\b",
+    r"geen (flauw )?idee", r"\bsla (maar )?over\b", r"\boverslaan\b", r"\bskip\b", r"\bidk\b",
+    r"\bdon'?t know\b", r"\bno idea\b", r"\bpass\b", r"\bvolgende( vraag)?\b", r"\bniet zeker\b",
+    r"\bzeg ik liever niet\b", r"\bwil ik niet zeggen\b", r"\bliever niet\b", r"^\?+$", r"\bgn idee\b",
+    r"\bonbekend\b", r"\bdat weet ik niet\b", r"\bweetikniet\b", r"\bk?wee+t? ?nie+t?\b", r"\bkweenie\b",
+    r"\bkwenie\b", r"\bweetnie\b", r"\bgeen idee\b", r"\bvraag maar wat anders\b",
+]
+_TERUG = [r"^(ga |ff |even )?terug\b", r"\bvorige vraag\b", r"^vorige$", r"^back$", r"\bga terug\b",
+          r"\bnaar de vorige\b"]
+_CORRECTIE_WOORDEN = [r"^nee\b", r"^neen\b", r"\bsorry\b", r"\boeps\b", r"\bik bedoel\b", r"\bcorrectie\b",
+                      r"\btoch\b", r"\beigenlijk\b", r"\bfout\b", r"\bverkeerd\b", r"\bniet goed\b",
+                      r"\bklopt niet\b", r"\bverander\b", r"\baanpassen\b", r"^wacht\b"]
+
+JA = {"ja", "jaa", "jaaa", "jep", "jup", "jip", "yes", "yep", "ye", "jawel", "jazeker", "zeker", "klopt",
+      "correct", "idd", "inderdaad", "ok", "oke", "okay", "okee", "prima", "goed", "jazeker", "yess", "y", "j",
+      "ja hoor", "dat klopt", "klopt helemaal", "is goed", "👍", "sure", "tuurlijk", "natuurlijk", "graag",
+      "ja graag", "ja klopt", "dat is goed", "ja dat klopt", "helemaal goed", "alles klopt", "het klopt"}
+NEE = {"nee", "neen", "nope", "no", "nah", "nee hoor", "niet", "n", "klopt niet", "dat klopt niet",
+       "nee dank je", "nee bedankt", "nooit", "neuh", "nee niet", "helaas niet", "niet echt", "neee", "neej",
+       "geen", "nee geen", "nee klopt niet", "het klopt niet"}
+
+
+def schoon(tekst: str) -> str:
+    """Lowercase, accents off, punctuation (except in numbers) to spaces, single spaces."""
+    t = zonder_accenten((tekst or "").lower()).replace("’", "'")
+    t = re.sub(r"[!?;:()\"“”*_~]+", " ", t)
+    t = re.sub(r"(?<!\d)[.,]|[.,](?!\d)", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _past(patronen: list[str], tekst: str) -> bool:
+    return any(re.search(p, tekst) for p in patronen)
+
+
+def is_overslaan(tekst: str) -> bool:
+    t = schoon(tekst)
+    return bool(t) and _past(_OVERSLAAN, t) or (tekst or "").strip() in {"?", "??", "???"}
+
+
+def is_terug(tekst: str) -> bool:
+    return _past(_TERUG, schoon(tekst))
+
+
+def heeft_correctiewoord(tekst: str) -> bool:
+    return _past(_CORRECTIE_WOORDEN, schoon(tekst))
+
+
+def lees_ja_nee(tekst: str) -> bool | str | None:
+    t = schoon(tekst)
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    if t in JA or (tekst or "").strip() == "👍":
+        return True
+    if t in NEE:
+        return False
+    eerste = t.split(" ")[0] if t else ""
+    if eerste in {"ja", "jawel", "jep", "yes", "klopt", "zeker", "jazeker", "jaa"}:
+        return True
+    if eerste in {"nee", "neen", "nope", "no"}:
+        return False
+    return None
+
+
+# ---- amounts ----------------------------------------------------------------------------------------------
+
+_PERIODE = [
+    (r"\bper (4|vier) weken\b|\b4[- ]wekelijks\b|\bvierwekelijks\b", 13 / 12),
+    (r"\bper (2|twee) weken\b|\btweewekelijks\b", 26 / 12),
+    (r"\bper week\b|\bp/?w\b|\bin de week\b|\bwekelijks\b|\been week\b|\bperweek\b", 52 / 12),
+    (r"\bper jaar\b|\bp/?j\b|\bjaarlijks\b|\bin een jaar\b|\bper jr\b|\bin het jaar\b|\bbruto per jaar\b", 1 / 12),
+]
+_NUL = re.compile(r"^(geen|niks|niets|nul|0|helemaal niks|helemaal niets|niets gespaard|geen inkomen|"
+                  r"geen spaargeld|niks gespaard|nee|nop|geen geld|leeg|0 euro|nul euro|alleen schulden|"
+                  r"ik heb niks|ik heb niets|ik heb geen|ik heb geen inkomen|ik heb geen spaargeld|"
+                  r"heb niks|heb niets|niet|nada|zero|none)\b")
+
+
+def lees_bedrag(tekst: str) -> float | str | None:
+    """Euros per month from a free-text answer. 'ongeveer 1200 euro', '1.250,50', '300 per week', 'geen'."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst).replace("€", " ").replace("eur ", " ")
+    getallen = getallen_in_tekst(t)
+    if not getallen:
+        if _NUL.search(t) or re.search(r"\b(geen|niks|niets)\b", t):
+            return 0.0
+        return None
+    if re.search(r"\btussen\b|\bof\b|\s-\s|\btot\b", t) and len(getallen) >= 2:
+        bedrag = (getallen[0] + getallen[1]) / 2
+    elif len(getallen) >= 2 and re.search(r"\ben\b|\bplus\b|\+|\bnog\b|\bbij\b", t):
+        bedrag = sum(getallen)
+    else:
+        bedrag = getallen[0]
+    for patroon, factor in _PERIODE:
+        if re.search(patroon, t):
+            bedrag *= factor
+            break
+    if bedrag < 0 or bedrag > 10_000_000:
+        return None
+    return round(bedrag, 2)
+
+
+# ---- ages and counts --------------------------------------------------------------------------------------
+
+def lees_leeftijd(tekst: str, minimaal: int = 0, maximaal: int = 120) -> int | str | None:
+    """'45', 'ik ben 45 jaar', 'vijfenveertig', 'bijna 50' (-> 49)."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    getallen = [g for g in getallen_in_tekst(t) if g == int(g)]
+    if len(getallen) != 1:
+        return None
+    leeftijd = int(getallen[0])
+    if re.search(r"\bbijna\b", t):
+        leeftijd -= 1
+    if not minimaal <= leeftijd <= maximaal:
+        return None
+    return leeftijd
+
+
+def lees_aantal(tekst: str, maximaal: int = 20) -> int | str | None:
+    """Number of children: '2', 'twee', 'geen', 'nee', '1 kind', 'een zoon en een dochter'."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    getallen = [g for g in getallen_in_tekst(t) if g == int(g)]
+    if not getallen:
+        if re.search(r"\b(geen|nee|niet|niks|0)\b", t):
+            return 0
+        kinderen = len(re.findall(r"\b(zoon|dochter|kind|kindje|baby|meisje|jongen)\b", t))
+        return kinderen or None
+    if len(getallen) > 1:
+        kinderen = len(re.findall(r"\b(zoon|dochter|kind|kindje|baby|meisje|jongen|zoontje|dochtertje)\b", t))
+        return kinderen if all(g == 1 for g in getallen) and kinderen == len(getallen) else None
+    return int(getallen[0]) if 0 <= getallen[0] <= maximaal else None
+
+
+def lees_leeftijden(tekst: str) -> list[int] | str | None:
+    """Ages of the children: '3, 7 en 12', 'drie en vijf', 'baby van 6 maanden' (-> 0)."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst.replace(",", " , "))
+    t = re.sub(r"\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf)\s*(maanden|maand|mnd|weken)\b",
+               " 0 ", t)
+    t = re.sub(r"\bbaby\b(?! van)", " 0 ", t)
+    getallen = []
+    for stuk in re.split(r"\s*,\s*|\s+en\s+|\s+", t):
+        for g in getallen_in_tekst(stuk):
+            getallen.append(g)
+    leeftijden = [int(g) for g in getallen if g == int(g) and 0 <= g <= 30]
+    return leeftijden or None
+
+
+# ---- words ------------------------------------------------------------------------------------------------
+
+_WONING = [
+    ("inwonend", r"\b(inwonend|woon in|inwonen|bij (mijn |m'n |me |de )?(ouders|moeder|vader|ma|pa|familie|"
+                 r"vrienden|vriend|vriendin|zus|broer|oma|opa|tante|oom)|logeer|bij iemand in)\b"),
+    ("geen", r"\b(dakloos|geen (vaste )?(woning|woonplek|huis|adres|plek)|opvang|op straat|zwerf|"
+             r"nachtopvang|daklozen|bank slapen|geen dak)\b"),
+    ("koop", r"\b(koop|koophuis|koopwoning|eigen huis|eigen woning|hypotheek|eigenaar|gekocht|koophuis)\b"),
+    ("huur", r"\b(huur|huurhuis|huurwoning|huren|ik huur|sociale huur|corporatie|woningcorporatie|"
+             r"woningbouw|kamer|studio|verhuurder|huurder|vrije sector|antikraak|flat|appartement)\b"),
+]
+
+
+def lees_woning(tekst: str) -> str | None:
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    if t in {"anders", "iets anders", "overig"}:
+        return None
+    for waarde, patroon in _WONING:
+        if re.search(patroon, t):
+            return waarde
+    return None
+
+
+_BRON = [
+    ("bijstand", r"\b(bijstand|bijstandsuitkering|participatiewet|soc(iale)? dienst|uitkering van de gemeente|"
+                 r"gemeente uitkering|uitkering gemeente|bbz|ioaw|ioaz|bijstant|bijstnd)\b"),
+    ("aow", r"\b(aow|ouderdomspensioen|aio)\b"),
+    ("pensioen", r"\b(pensioen|pensioentje)\b"),
+    ("zzp", r"\b(zzp|zzper|eigen bedrijf|zelfstandig|freelance|freelancer|ondernemer|eigen zaak)\b"),
+    ("studie", r"\b(studie|studiefinanciering|stufi|duo|studeer|student|studiefinancering)\b"),
+    ("uitkering", r"\b(uitkering|ww|wia|wao|wajong|ziektewet|uwv|anw|iva|wga|tw|toeslagenwet|werkloos)\b"),
+    ("werk", r"\b(werk|baan|loon|salaris|werken|werkt|loondienst|uitzend|uitzendbureau|parttime|fulltime|"
+             r"job|baantje|in dienst|vast contract|tijdelijk contract|oproep|nuluren|0 uren)\b"),
+    ("geen", r"\b(geen inkomen|niks|niets|geen|helemaal niks|geen geld)\b"),
+]
+
+
+def lees_bron(tekst: str) -> str | None:
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    for waarde, patroon in _BRON:
+        if re.search(patroon, t):
+            return waarde
+    return None
+
+
+_POSTCODE = re.compile(r"\b([1-9]\d{3})\s?([a-z]{2})\b")
+
+
+def lees_gemeente(tekst: str, kennisbank: Any = None) -> dict | str | None:
+    """{'naam': 'Amsterdam', 'bekend': True} from a name or a postcode; unknown municipalities are kept as typed."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    gemeenten = dict(getattr(kennisbank, "gemeenten", {}) or {}) if kennisbank is not None else {}
+    postcode = _POSTCODE.search(t)
+    if postcode and kennisbank is not None:
+        gemeente = kennisbank.gemeente_bij_postcode(f"{postcode.group(1)}{postcode.group(2).upper()}")
+        if gemeente is not None:
+            return {"naam": gemeente.naam, "bekend": True}
+    if postcode:
+        return {"naam": None, "postcode": f"{postcode.group(1)} {postcode.group(2).upper()}", "bekend": False}
+    woorden = re.sub(r"\b(ik woon in|ik woon|woon in|in|gemeente|de|te|bij|wonen|woonachtig)\b", " ", t).strip()
+    if not woorden:
+        return None
+    for sleutel, gemeente in gemeenten.items():
+        if re.search(rf"\b{re.escape(zonder_accenten(sleutel.lower()))}\b", t):
+            return {"naam": gemeente.naam, "bekend": True}
+    bijna = difflib.get_close_matches(woorden, [zonder_accenten(k.lower()) for k in gemeenten], n=1, cutoff=0.75)
+    if bijna:
+        for sleutel, gemeente in gemeenten.items():
+            if zonder_accenten(sleutel.lower()) == bijna[0]:
+                return {"naam": gemeente.naam, "bekend": True}
+    if re.fullmatch(r"[a-z' -]{2,40}", woorden) and len(woorden.split()) <= 4:
+        return {"naam": " ".join(w.capitalize() for w in woorden.split()), "bekend": False}
+    return None
+
+
+# ---- corrections ------------------------------------------------------------------------------------------
+
+_AANTAL_WOORD = r"(\d+|een|geen|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+
+
+def lees_correctie(tekst: str, kennisbank: Any = None) -> dict[str, Any]:
+    """What the person corrects in a sentence such as 'nee, ik heb 3 kinderen' or 'mijn huur is 750'.
+
+    Returns slot name -> new value (only the answers it recognises; empty when none).
+    """
+    t = schoon(tekst)
+    nieuw: dict[str, Any] = {}
+    m = re.search(rf"\b{_AANTAL_WOORD}\s+(kinderen|kids|kind|kinders|kindjes|kindje|kinderen thuis)\b", t)
+    if m:
+        aantal = lees_aantal(m.group(1))
+        if isinstance(aantal, int):
+            nieuw["aantal_kinderen"] = aantal
+    elif re.search(r"\bgeen (kinderen|kids|kind)\b", t):
+        nieuw["aantal_kinderen"] = 0
+    m = re.search(r"\b(ik ben|ben|mijn leeftijd is|leeftijd)\s+(\w+)(\s+jaar)?\b", t)
+    if m and "partner" not in t:
+        leeftijd = lees_leeftijd(m.group(2), 15, 120)
+        if isinstance(leeftijd, int):
+            nieuw["leeftijd"] = leeftijd
+    if "leeftijd" not in nieuw and re.search(r"\bik\b", t) and not re.search(
+            r"\b(partner|man|vrouw|vriend|vriendin|kind|kinderen|kids|zoon|dochter)\b\s+(is|van|wordt)", t):
+        m = re.search(r"\b(\d{2})\s*(jaar|jr)\b", t)
+        if m and 15 <= int(m.group(1)) <= 120:
+            nieuw["leeftijd"] = int(m.group(1))
+    m = re.search(r"\b(partner|man|vrouw|vriend|vriendin)\s+(is|wordt)\s+(\w+)(\s+jaar)?\b", t)
+    if m:
+        leeftijd = lees_leeftijd(m.group(3), 15, 120)
+        if isinstance(leeftijd, int):
+            nieuw["leeftijd_partner"] = leeftijd
+            nieuw["partner"] = True
+    if re.search(r"\b(geen partner|alleenstaand|ik ben alleen|vrijgezel|gescheiden|single|woon alleen|"
+                 r"weduwe|weduwnaar)\b", t):
+        nieuw["partner"] = False
+    elif re.search(r"\b(wel een partner|heb een partner|getrouwd|samenwonend|woon samen|met mijn partner)\b", t):
+        nieuw["partner"] = True
+    for slot, patroon in (
+        ("huur", r"\b(huur|huurprijs|kale huur)\b"),
+        ("inkomen", r"\b(inkomen|salaris|loon|uitkering|verdien|netto)\b"),
+        ("vermogen", r"\b(spaargeld|gespaard|op de bank|spaarrekening|vermogen)\b"),
+    ):
+        m = re.search(patroon, t)
+        if m:
+            stuk = re.split(r"\s(?:en|maar|ook)\s", t[m.start():])[0]
+            bedrag = lees_bedrag(stuk)
+            if isinstance(bedrag, float) and getallen_in_tekst(stuk):
+                nieuw[slot] = bedrag
+    m = re.search(r"\b(ik woon in|woon in|gemeente is|ik woon te)\s+(.+)$", t)
+    if m:
+        gemeente = lees_gemeente(m.group(2), kennisbank)
+        if isinstance(gemeente, dict):
+            nieuw["gemeente"] = gemeente
+    if re.search(r"\b(ik huur|huurhuis|huurwoning)\b", t) and "huur" not in nieuw:
+        nieuw["woning"] = "huur"
+    elif re.search(r"\b(koophuis|koopwoning|eigen huis)\b", t):
+        nieuw["woning"] = "koop"
+    return nieuw
