@@ -7,7 +7,7 @@ BOT_MODEL := bot/models/wegwijs.tar.gz
 BOT_BRON := $(shell find bot/config.yml bot/domain bot/data bot/componenten -type f -not -name '*.pyc' 2>/dev/null)
 BOT_DATA := --domain bot/domain --data bot/data --config bot/config.yml
 
-.PHONY: train bot-test bot-validate bot-nlu-test bot-e2e run-bot chat bench-load
+.PHONY: train bot-test bot-validate bot-nlu-test bot-e2e chat bench-load
 
 # Train only when the training data, domain or config changed (the model file is the stamp).
 $(BOT_MODEL): $(BOT_BRON)
@@ -27,13 +27,6 @@ bot-e2e: train
 
 # Validate, held-out NLU figures (fails under 0.95), dialogue stories and conversations with the action server.
 bot-test: bot-validate bot-nlu-test bot-e2e
-
-# Rasa on 127.0.0.1:5005 (REST and socket.io channels, no HTTP API) and the action server on 127.0.0.1:5055.
-run-bot: train
-	@SANIC_HOST=127.0.0.1 $(BOT_RASA) run actions --actions bot.actions -p 5055 & pid=$$!; \
-	trap "kill $$pid 2>/dev/null" EXIT INT TERM; \
-	$(BOT_RASA) run -m $(BOT_MODEL) -i 127.0.0.1 -p 5005 --endpoints bot/endpoints.yml \
-	  --credentials bot/credentials.yml --cors "http://127.0.0.1:8000" "http://localhost:8000"
 
 # Terminal chat for developers (uses a running bot, or starts one and stops it afterwards).
 chat: train

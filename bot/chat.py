@@ -1,6 +1,6 @@
 """Terminal chat for developers: talks to the assistant over its REST channel.
 
-Uses a running assistant (make run-bot) when one answers on --url; otherwise starts one (action server and Rasa
+Uses a running assistant (make run) when one answers on --url; otherwise starts one (action server and Rasa
 on 127.0.0.1) and stops it when you leave. Buttons are numbered: type the number to press one.
 Type /stop to leave.
 """

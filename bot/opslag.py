@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.events import ActionExecuted, Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -26,7 +26,9 @@ def te_bewaren(events: list[Any]) -> list[Any]:
     return events[begin:]
 
 
-class WisbareTrackerStore(InMemoryTrackerStore):
+class _Wisbaar:
+    """Save only the events after the last restart and of the last session (see te_bewaren)."""
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         events = list(tracker.events)
         bewaren = te_bewaren(events)
@@ -35,3 +37,13 @@ class WisbareTrackerStore(InMemoryTrackerStore):
                 tracker.sender_id, bewaren, slots=self.domain.slots, max_event_history=tracker._max_event_history
             )
         await super().save(tracker)
+
+
+class WisbareTrackerStore(_Wisbaar, InMemoryTrackerStore):
+    """For `make run`: one process, conversations in memory."""
+
+
+class WisbareRedisTrackerStore(_Wisbaar, RedisTrackerStore):
+    """For production (bot/endpoints.productie.yml): shared by several Rasa processes. Redis keeps the tracker as
+    one value per conversation, so saving the pruned tracker replaces what was there; `record_exp` lets idle
+    conversations expire."""
