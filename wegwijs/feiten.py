@@ -20,6 +20,7 @@ VERPLICHTE_NORMEN = (
 )
 
 _Bereken = Callable[["Huishouden"], Any]
+_ONBEREKEND = object()  # not worked out yet (None means: unknown)
 _FEITEN: dict[str, tuple[_Bereken, tuple[str, ...]]] = {}
 
 
@@ -45,8 +46,9 @@ class Huishouden:
     # -- reading -------------------------------------------------------------------------------------------------
     def get(self, naam: str) -> Any:
         """A fact's value or a norm's value for this household; None when unknown."""
-        if naam in self._cache:
-            return self._cache[naam]
+        waarde = self._cache.get(naam, _ONBEREKEND)
+        if waarde is not _ONBEREKEND:
+            return waarde
         if naam in _FEITEN:
             waarde = _FEITEN[naam][0](self)
         else:

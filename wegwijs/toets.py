@@ -136,8 +136,15 @@ def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Rege
     return Oordeel(status, reden)
 
 
+_LABELS: dict[str, str] = {}
+
+
 def _label(feit: Feit) -> str:
-    return feit.label[0].upper() + feit.label[1:]
+    """The fact's label at the start of a sentence."""
+    label = _LABELS.get(feit.label)
+    if label is None:
+        label = _LABELS[feit.label] = feit.label[0].upper() + feit.label[1:]
+    return label
 
 
 def _een_van_deze(groep: EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
