@@ -7,14 +7,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.gedeeld import gemeente_van, intent, kennisbank, laatste_utter, stuur, tekst
+from bot.actions.gedeeld import gemeente_van, intent, kennisbank, laatste_utter, tekst
 from bot.actions.opening import eerste_vraag, onthoud_eerste_vraag
+from bot.actions.overdracht import open_aanvraag_tekst, start_overdracht_events
 from bot.actions.toets import start_toets_events
-from wegwijs.gesprek import berichten
+from wegwijs.gesprek import berichten, overdracht
 
 
 def persoon_berichten(tracker: Tracker) -> List[dict]:
-    """What is possible now to talk to a person. The handoff (issue 4) extends this."""
+    """Without a buurtteam for the person (no postcode or municipality known): who they can call."""
     try:
         alle = [g for _, g in sorted(kennisbank().gemeenten.items())]
     except Exception:
@@ -22,16 +23,25 @@ def persoon_berichten(tracker: Tracker) -> List[dict]:
     return berichten.persoon(gemeente_van(tracker), alle, eerste_vraag(tracker))
 
 
+async def naar_persoon(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The warm handoff: an open request gets its status; otherwise the handoff form starts."""
+    stand = await open_aanvraag_tekst(tracker)
+    if stand is not None:
+        dispatcher.utter_message(text=stand)
+        return [FollowupAction("action_listen")]   # no form: the rule would otherwise start it
+    dispatcher.utter_message(text=overdracht.INTRO)
+    return start_overdracht_events(tracker)
+
+
 class ActionPersoon(Action):
-    """The person asks for a human. One action, so the handoff of a later issue can extend it."""
+    """The person asks for a human: the warm handoff to a buurtteam (bot/actions/overdracht.py)."""
 
     def name(self) -> Text:
         return "action_persoon"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        stuur(dispatcher, persoon_berichten(tracker))
-        return onthoud_eerste_vraag(tracker)
+        return onthoud_eerste_vraag(tracker) + await naar_persoon(dispatcher, tracker)
 
 
 def schuldhulp(dispatcher: CollectingDispatcher, tracker: Tracker, dringend: bool) -> None:
@@ -79,8 +89,7 @@ class ActionAntwoordAanbod(Action):
             schuldhulp(dispatcher, tracker, dringend=ja)
             return []
         if aanbod == "utter_aanbod_persoon" and ja:
-            stuur(dispatcher, persoon_berichten(tracker))
-            return []
+            return onthoud_eerste_vraag(tracker) + await naar_persoon(dispatcher, tracker)
         if aanbod == "utter_aanbod_toets" and ja:
             dispatcher.utter_message(response="utter_toets_uitleg")
             return start_toets_events()

@@ -20,7 +20,9 @@ def main() -> int:
     rasa = str(Path(sys.executable).parent / "rasa")
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2")
     code = 0
-    with servers.actieserver(5055):
+    db = tempfile.TemporaryDirectory()   # handoffs of the test conversations; never the repository's wegwijs.db
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(db.name) / 'wegwijs.db'}"
+    with db, servers.actieserver(5055):
         with tempfile.TemporaryDirectory() as uit:
             r = subprocess.run([rasa, "test", "core", "--model", str(servers.MODEL), "--stories",
                                 "tests/bot/test_stories.yml", "--endpoints", "bot/endpoints.yml", "--out", uit,

@@ -144,8 +144,9 @@ async def test_schulden_dringend_met_gemeente():
 
 async def test_ja_op_aanbod_persoon():
     d = CollectingDispatcher()
-    await ActionAntwoordAanbod().run(d, tracker("ja", "affirm", events=[bot("utter_aanbod_persoon")]), DOMAIN)
-    assert "doorverbinden" in teksten(d)
+    events = await ActionAntwoordAanbod().run(d, tracker("ja", "affirm", events=[bot("utter_aanbod_persoon")]),
+                                              DOMAIN)
+    assert FollowupAction("overdracht_form") in events and "Zonder uw ja geef ik niets door" in teksten(d)
 
 
 async def test_ja_op_aanbod_toets_start_de_check():
@@ -160,11 +161,11 @@ async def test_fallback_tweede_keer_biedt_persoon():
     assert [m["response"] for m in d.messages] == ["utter_nog_steeds_niet", "utter_aanbod_persoon"]
 
 
-async def test_persoon_noemt_telefoon_en_eerste_vraag():
+async def test_persoon_start_overdracht_met_team_van_gemeente():
     d = CollectingDispatcher()
-    await ActionPersoon().run(d, tracker(slots={"gemeente": {"naam": "Amsterdam"}, "eerste_vraag": "kzit krap"}),
-                              DOMAIN)
-    assert "14 020" in teksten(d) and "kzit krap" in teksten(d)
+    events = await ActionPersoon().run(d, tracker(slots={"gemeente": {"naam": "Amsterdam"},
+                                                         "eerste_vraag": "kzit krap"}), DOMAIN)
+    assert SlotSet("ov_team", "amsterdam_centrum") in events and events[-1] == FollowupAction("overdracht_form")
 
 
 async def test_regeling_info_uit_kennisbank_met_typfout():

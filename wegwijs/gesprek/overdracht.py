@@ -1,0 +1,109 @@
+"""The handoff in the conversation: reading the person's answers and the messages around the consent question.
+The rules (consent, packet, contact, routing) are in wegwijs.overdracht; this only reads and words."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from wegwijs.gesprek.invoer import OVERGESLAGEN, is_overslaan, schoon
+from wegwijs.overdracht import CLIENTONDERSTEUNER_UITLEG, Gesprekgegevens, Onderdeel, herken_signalen
+
+JA_DELEN, WEGLATEN, NIET_DELEN = "ja", "weglaten", "nee"
+VRAAG_VERANDEREN = "vraag_veranderen"   # in the leave-out step: the person wants to put their question differently
+VERPLICHT = "contact"   # cannot be left out: without it nobody can reach the person
+
+_MANIEREN = [("afspraak_op_kantoor", r"kantoor|afspraak"), ("whatsapp", r"whats ?app|app(en)?\b|appje"),
+             ("langskomen", r"langs|thuis|huisbezoek|bij mij"), ("bellen", r"bel|telefo|gebeld")]
+_TOESTEMMING = [(WEGLATEN, r"weglaten|weg ?laten|niet alles|iets (niet|weg)|veranderen|aanpassen|anders"),
+                (NIET_DELEN, r"niet delen|^nee\b|^liever niet|^niet\b|niks delen|niets delen"),
+                (JA_DELEN, r"^ja\b|^ja,|delen|^goed|^akkoord|^prima|^ok|^is goed|mag")]
+_KLAAR = r"^(klaar|terug|niets|niks|nee|toch niet|alles mag|geen)\b"
+
+INTRO = ("Ik kan u in contact brengen met een medewerker van het buurtteam. Dat is gratis. Eerst een paar korte "
+         "vragen over hoe u contact wilt. Elke vraag mag u overslaan, behalve hoe het buurtteam u kan bereiken. "
+         "Daarna ziet u precies wat ik zou doorgeven. Zonder uw ja geef ik niets door.")
+CLIENTONDERSTEUNER_VRAAG = CLIENTONDERSTEUNER_UITLEG + " Wilt u dat?"
+WELK_WEGLATEN = ("Welk onderdeel wilt u weglaten? Kies het nummer. Hoe u contact wilt, is nodig en blijft erin. "
+                 "U kunt ook uw vraag anders zeggen.")
+NIEUWE_VRAAG = "Typ uw vraag zoals u die aan het buurtteam wilt doorgeven."
+WEGGELATEN = "Goed, dat laat ik weg: {titel}."
+KIES_TOESTEMMING = "Kies 'Ja, delen', 'Iets weglaten' of 'Niet delen'."
+KIES_MANIER = "Kies hoe u contact wilt: bellen, WhatsApp, langskomen of een afspraak op kantoor."
+MANIER_NODIG = "Dit heb ik wel nodig. Anders kan het buurtteam u niet bereiken."
+GEEN_TELEFOON = "Zonder telefoonnummer kan het buurtteam u niet bellen of appen. Kies dan een andere manier."
+GEEN_TEAM = "Voor die plek ken ik nog geen buurtteam."
+GEEN_POSTCODE = "Dat herken ik niet als postcode. Typ de 4 cijfers, bijvoorbeeld: 1012. Of typ 'sla over'."
+NIET_GELUKT = "Sorry, het doorgeven lukt nu niet. Dat ligt aan mij, niet aan u. Er is niets doorgegeven."
+OOK_AANVRAAG_GEWIST = "Ook uw aanvraag bij het buurtteam en alles wat daarbij hoorde, is gewist."
+
+_POSTCODE = re.compile(r"\b(\d{4})\s?([a-zA-Z]{2})?\b")
+
+
+def toestemming_knoppen() -> list[dict]:
+    return [{"title": "Ja, delen", "payload": "ja, delen"}, {"title": "Iets weglaten", "payload": "iets weglaten"},
+            {"title": "Niet delen", "payload": "niet delen"}]
+
+
+def weglaat_knoppen(getoond: list[Onderdeel]) -> list[dict]:
+    """One button per item that may be left out, numbered as in the consent question, and one to go back."""
+    knoppen = [{"title": f"{n}. {o.titel}", "payload": str(n)} for n, o in enumerate(getoond, 1)
+               if o.sleutel != VERPLICHT]
+    if any(o.sleutel == "vraag" for o in getoond):
+        knoppen.append({"title": "Mijn vraag anders zeggen", "payload": "vraag anders zeggen"})
+    return knoppen + [{"title": "Niets weglaten", "payload": "klaar"}]
+
+
+def lees_manier(tekst: str) -> str | None:
+    """bellen | whatsapp | langskomen | afspraak_op_kantoor, OVERGESLAGEN, or None when not understood."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    return next((manier for manier, patroon in _MANIEREN if re.search(patroon, t)), None)
+
+
+def lees_toestemming(tekst: str) -> str | None:
+    """JA_DELEN, WEGLATEN or NIET_DELEN; None when not understood."""
+    t = schoon(tekst)
+    return next((keuze for keuze, patroon in _TOESTEMMING if re.search(patroon, t)), None)
+
+
+def lees_weglaten(tekst: str, getoond: list[Onderdeel]) -> str | None:
+    """The key of the item to leave out (by its number or words of its title), "" for none, VRAAG_VERANDEREN to
+    put the question differently, None if unclear."""
+    t = schoon(tekst)
+    if re.search(r"anders|veranderen|aanpassen|opnieuw", t):
+        return VRAAG_VERANDEREN
+    if re.search(_KLAAR, t):
+        return ""
+    getal = re.fullmatch(r"\s*(\d{1,2})\.?\s*", t)
+    if getal and 1 <= int(getal.group(1)) <= len(getoond):
+        sleutel = getoond[int(getal.group(1)) - 1].sleutel
+        return sleutel if sleutel != VERPLICHT else None
+    for o in getoond:
+        woorden = [w for w in re.findall(r"[a-z]{4,}", schoon(o.titel)) if w not in ("eigen", "woorden", "samen")]
+        if o.sleutel != VERPLICHT and any(w in t for w in woorden):
+            return o.sleutel
+    return None
+
+
+def lees_postcode(tekst: str) -> str | None:
+    gevonden = _POSTCODE.search(tekst or "")
+    return gevonden.group(1) if gevonden else None
+
+
+def lees_vrije_tekst(tekst: str) -> str:
+    """A free answer (when it suits, the language): the text as typed, or OVERGESLAGEN."""
+    return OVERGESLAGEN if is_overslaan(tekst) or not (tekst or "").strip() else " ".join(tekst.split())
+
+
+def ingevuld(waarde: object) -> object:
+    """A form answer as the core wants it: None for a skipped question."""
+    return None if waarde in (None, OVERGESLAGEN) else waarde
+
+
+def gesprekgegevens(vraag: str | None, zorgen: Iterable[str], huishouden: dict | None = None,
+                    uitslag: dict | None = None) -> Gesprekgegevens:
+    """What the conversation collected, in the person's own words; safety flags from those words."""
+    zorgen = tuple(dict.fromkeys(z.strip() for z in zorgen if z and z.strip() and z.strip() != (vraag or "").strip()))
+    return Gesprekgegevens(vraag=vraag, huishouden=huishouden, uitslag=uitslag, zorgen=zorgen,
+                           signalen=herken_signalen([vraag or "", *zorgen]))
