@@ -94,6 +94,7 @@ class Opslag:
             rij = m.Team(id=team_id)
             s.add(rij)
         rij.naam, rij.gemeente = naam, gemeente
+        s.flush()  # the team row first: handoffs added in the same transaction refer to it
         return r.Team(team_id, naam, gemeente)
 
     def synchroniseer_teams(self, kennisbank: Kennisbank) -> int:
