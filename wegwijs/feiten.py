@@ -64,9 +64,8 @@ class Huishouden:
         return waarde
 
     def norm(self, naam: str) -> Any:
-        norm = self.kennisbank.normen[naam]
-        waarde = norm.op(self.peildatum)
-        for feitnaam in norm.per:
+        waarde = self.kennisbank.norm_op(naam, self.peildatum)
+        for feitnaam in self.kennisbank.normen[naam].per:
             if waarde is None:
                 return None
             sleutel = self.get(feitnaam)
@@ -193,7 +192,7 @@ def sociaal_minimum(h: Huishouden) -> Any:
         return norm
     personen = 1 + int(bool(h.get("heeft_partner")))
     delers = anderen + personen
-    paarnorm = h.kennisbank.normen["participatiewet.norm"].op(h.peildatum)[groep]["paar"]
+    paarnorm = h.kennisbank.norm_op("participatiewet.norm", h.peildatum)[groep]["paar"]
     deel = (h.get("participatiewet.kostendeler_basis") + delers * h.get("participatiewet.kostendeler_per_persoon")) / delers
     return round(paarnorm * deel / 100 * personen, 2)
 

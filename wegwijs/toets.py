@@ -137,6 +137,7 @@ def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Rege
 
 
 _LABELS: dict[str, str] = {}
+_PLAATSHOUDERS: dict[str, tuple[str, ...]] = {}  # which of {waarde} {grens} {verschil} an editor's sentence uses
 
 
 def _label(feit: Feit) -> str:
@@ -178,9 +179,13 @@ def _beschrijf(feit: Feit, waarde: Any) -> str:
 def _eigen(tekst: str | None, waarde: Any, grens: Any, verschil: Any, feit: Feit) -> str | None:
     if not tekst:
         return None
+    gebruikt = _PLAATSHOUDERS.get(tekst)
+    if gebruikt is None:
+        gebruikt = _PLAATSHOUDERS[tekst] = tuple(n for n in ("waarde", "grens", "verschil") if "{" + n + "}" in tekst)
+    if not gebruikt:
+        return tekst
     waarden = {"waarde": waarde, "grens": grens, "verschil": verschil}
-    return tekst.format(**{naam: _opmaak(feit, w) if w is not None and "{" + naam + "}" in tekst else ""
-                           for naam, w in waarden.items()})
+    return tekst.format(**{naam: _opmaak(feit, waarden[naam]) if waarden[naam] is not None else "" for naam in gebruikt})
 
 
 def _opmaak(feit: Feit, waarde: Any) -> str:

@@ -137,6 +137,14 @@ class Kennisbank:
     landelijk: list[Regeling]
     gemeenten: dict[str, Gemeente]
     gemeentelijk: dict[str, list[Regeling]] = field(default_factory=dict)  # by Gemeente.sleutel
+    _normen_op: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def norm_op(self, naam: str, peildatum: dt.date) -> Any:
+        """A norm's value in force on peildatum; the same for every household checked on that day, so kept."""
+        sleutel = (naam, peildatum)
+        if sleutel not in self._normen_op:
+            self._normen_op[sleutel] = self.normen[naam].op(peildatum)
+        return self._normen_op[sleutel]
 
     def gemeente(self, naam: str | None) -> Gemeente | None:
         return self.gemeenten.get(naam.strip().lower()) if naam else None
