@@ -1,10 +1,12 @@
 """Start Wegwijs on this machine for `make run`: action server, Rasa, the web app and the notification outbox.
 
-Everything listens on 127.0.0.1. Rasa's HTTP API (used by the inbox to reply to citizens) gets a token from
-RASA_TOKEN, or a fresh random one for this run; it never comes from the repository. Ctrl-C stops all of it.
+Everything listens on 127.0.0.1 (bot/servers.py starts and stops the processes). Rasa's HTTP API, which the inbox
+uses to reply to citizens, gets a token from RASA_TOKEN, or a fresh random one for this run; it never comes from
+the repository. Ctrl-C stops all of it.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import signal
@@ -14,85 +16,57 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
-POORTEN = {"acties": 5055, "rasa": 5005, "web": 8000}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repository root
+
+from bot import servers  # noqa: E402
+
+POORTEN = {"actieserver": 5055, "Rasa": 5005, "web": 8000}
 OUTBOX_INTERVAL = 30  # seconds between deliveries of pending notifications to the teams
+LOGMAP = servers.REPO / "bot" / "logs"
 
 
-def vrij(poort: int) -> bool:
+def bezet(poort: int) -> bool:
     with socket.socket() as s:
-        return s.connect_ex((HOST, poort)) != 0
-
-
-def wacht_op(poort: int, proces: subprocess.Popen, naam: str, seconden: float = 300) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise SystemExit(f"{naam} is gestopt (code {proces.returncode}); zie de meldingen hierboven.")
-        if not vrij(poort):
-            return
-        time.sleep(0.5)
-    raise SystemExit(f"{naam} luistert na {seconden:.0f} seconden nog niet op poort {poort}.")
+        return s.connect_ex(("127.0.0.1", poort)) == 0
 
 
 def main() -> None:
-    bezet = [f"{naam} ({poort})" for naam, poort in POORTEN.items() if not vrij(poort)]
-    if bezet:
-        raise SystemExit(f"Deze poorten zijn al in gebruik: {', '.join(bezet)}. Stop wat daar draait en probeer opnieuw.")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2", "SANIC_HOST": HOST}
-    env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'wegwijs.db'}")
-    env.setdefault("RASA_TOKEN", secrets.token_urlsafe(24))
-    env.setdefault("RASA_URL", f"http://{HOST}:{POORTEN['rasa']}")
-    env.setdefault("WEGWIJS_INBOX_URL", f"http://localhost:{POORTEN['web']}/inbox")
-    wegwijs = [str(BIN / "python"), "-m", "wegwijs"]
-    subprocess.run([*wegwijs, "db", "upgrade"], env=env, cwd=ROOT, check=True)
-    demo = subprocess.run([*wegwijs, "demo"], env=env, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    al_bezet = [f"{naam} ({poort})" for naam, poort in POORTEN.items() if bezet(poort)]
+    if al_bezet:
+        raise SystemExit(f"Deze poorten zijn al in gebruik: {', '.join(al_bezet)}. Stop wat daar draait en probeer opnieuw.")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{servers.REPO / 'wegwijs.db'}")
+    os.environ.setdefault("RASA_TOKEN", secrets.token_urlsafe(24))
+    os.environ.setdefault("RASA_URL", f"http://127.0.0.1:{POORTEN['Rasa']}")
+    os.environ.setdefault("WEGWIJS_INBOX_URL", f"http://localhost:{POORTEN['web']}/inbox")
+    wegwijs = [sys.executable, "-m", "wegwijs"]
+    subprocess.run([*wegwijs, "db", "upgrade"], cwd=servers.REPO, check=True)
+    demo = subprocess.run([*wegwijs, "demo"], cwd=servers.REPO, check=True, capture_output=True, text=True).stdout
+    # leave through the context managers, which stop everything; Ctrl-C works even when started in the background
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    processen: list[tuple[str, subprocess.Popen]] = []
-
-    def stop(*_: object) -> None:
-        for _, proces in reversed(processen):
-            if proces.poll() is None:
-                proces.terminate()
-        for _, proces in processen:
-            try:
-                proces.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proces.kill()
-        raise SystemExit(0)
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    rasa = str(BIN / "rasa")
-    opdrachten = {
-        "acties": [rasa, "run", "actions", "--actions", "bot.actions", "-p", str(POORTEN["acties"])],
-        "rasa": [rasa, "run", "-m", "bot/models/wegwijs.tar.gz", "-i", HOST, "-p", str(POORTEN["rasa"]),
-                 "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
-                 "--enable-api", "--auth-token", env["RASA_TOKEN"]],
-        "web": [str(BIN / "python"), "-m", "web.app"],
-    }
-    try:
-        for naam, opdracht in opdrachten.items():
-            proces = subprocess.Popen(opdracht, env=env, cwd=ROOT)
-            processen.append((naam, proces))
-            wacht_op(POORTEN[naam], proces, naam)
+    with contextlib.ExitStack() as alles:
+        print("De actieserver en Rasa starten (Rasa kan een paar minuten nodig hebben) ...", flush=True)
+        alles.enter_context(servers.actieserver(POORTEN["actieserver"], LOGMAP))
+        alles.enter_context(servers.rasa(POORTEN["Rasa"], logmap=LOGMAP,
+                                         cwd_args=["--enable-api", "--auth-token", os.environ["RASA_TOKEN"]]))
+        web = servers.start([sys.executable, "-m", "web.app"], LOGMAP / "web.log")
+        alles.callback(servers.stop, web)
+        servers.wacht_op(f"http://127.0.0.1:{POORTEN['web']}/", 120, web)
         print("\nWegwijs draait:")
         print(f"  chat (web)        http://localhost:{POORTEN['web']}/")
         print(f"  inbox buurtteam   http://localhost:{POORTEN['web']}/inbox")
-        print(f"  Rasa (REST)       http://localhost:{POORTEN['rasa']}/webhooks/rest/webhook")
-        print(f"  actieserver       http://localhost:{POORTEN['acties']}/health")
+        print(f"  Rasa (REST)       http://localhost:{POORTEN['Rasa']}/webhooks/rest/webhook")
+        print(f"  actieserver       http://localhost:{POORTEN['actieserver']}/health")
+        print(f"  meldingen         {LOGMAP}/")
         print(f"  chat in de terminal: make chat\n{demo.strip()}\nStoppen: Ctrl-C\n", flush=True)
-        while True:
-            for naam, proces in processen:
-                if proces.poll() is not None:
-                    print(f"{naam} is gestopt (code {proces.returncode}); alles stopt.", file=sys.stderr)
-                    stop()
-            subprocess.run([*wegwijs, "outbox", "bezorg"], env=env, cwd=ROOT, capture_output=True)
-            time.sleep(OUTBOX_INTERVAL)
-    finally:
-        stop()
+        try:
+            while web.poll() is None:
+                subprocess.run([*wegwijs, "outbox", "bezorg"], cwd=servers.REPO, capture_output=True)
+                time.sleep(OUTBOX_INTERVAL)
+            print(f"De webserver is gestopt (code {web.returncode}); zie {LOGMAP / 'web.log'}.", file=sys.stderr)
+        except KeyboardInterrupt:
+            print("\nWegwijs stopt ...")
 
 
 if __name__ == "__main__":
