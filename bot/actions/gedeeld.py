@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, List
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,12 @@ def herkenner() -> Any:
     except Exception:  # pragma: no cover - knowledge base broken: synonyms only
         logger.exception("Kennisbank niet geladen")
         return RegelingHerkenner({}, lees_synoniemen())
+
+
+def wis(tracker: Tracker, slots: Iterable[str]) -> List[EventType]:
+    """Empty these slots. Only slots that hold something get an event: every event is kept for the rest of the
+    conversation and read again on every message."""
+    return [SlotSet(slot, None) for slot in slots if tracker.get_slot(slot) is not None]
 
 
 def stuur(dispatcher: CollectingDispatcher, berichten: Iterable[dict]) -> None:

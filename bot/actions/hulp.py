@@ -92,7 +92,7 @@ class ActionAntwoordAanbod(Action):
             return onthoud_eerste_vraag(tracker) + await naar_persoon(dispatcher, tracker)
         if aanbod == "utter_aanbod_toets" and ja:
             dispatcher.utter_message(response="utter_toets_uitleg")
-            return start_toets_events()
+            return start_toets_events(tracker)
         if ja and aanbod not in ("utter_aanbod_persoon", "utter_aanbod_toets"):
             dispatcher.utter_message(response="utter_vraag_hulp_weer")
             return []

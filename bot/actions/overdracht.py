@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from bot.actions.gedeeld import gemeente_van, kennisbank
+from bot.actions.gedeeld import gemeente_van, kennisbank, wis
 from bot.actions.opening import eerste_vraag
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.gesprek import overdracht as g
@@ -112,7 +112,7 @@ def getoond(tracker: Tracker) -> tuple[Any, Contactvoorkeur, list]:
 
 def start_overdracht_events(tracker: Tracker) -> List[EventType]:
     team = team_bij_gemeente(tracker)
-    return ([SlotSet(s, None) for s in FORM_SLOTS + HULP_SLOTS] + [SlotSet("ov_team", team.id if team else None)]
+    return (wis(tracker, FORM_SLOTS + HULP_SLOTS) + [SlotSet("ov_team", team.id if team else None)]
             + [FollowupAction("overdracht_form")])
 
 
@@ -277,7 +277,7 @@ class ActionOverdracht(Action):
         from bot.actions.gedeeld import stuur
 
         team = team_van(tracker)
-        opruimen = [SlotSet(s, None) for s in FORM_SLOTS + HULP_SLOTS]
+        opruimen = wis(tracker, FORM_SLOTS + HULP_SLOTS)
         if team is None:
             stuur(dispatcher, persoon_berichten(tracker))
             return opruimen

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.gedeeld import kennisbank, stuur, tekst
+from bot.actions.gedeeld import kennisbank, stuur, tekst, wis
 from bot.actions.opening import eerste_vraag, onthoud_eerste_vraag
 from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
@@ -79,7 +79,7 @@ class ActionStartToets(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_toets_uitleg")
-        events: List[EventType] = [SlotSet(s, None) for s in FORM_SLOTS] + onthoud_eerste_vraag(tracker)
+        events: List[EventType] = wis(tracker, FORM_SLOTS) + onthoud_eerste_vraag(tracker)
         al_gezegd = " ".join(filter(None, [eerste_vraag(tracker), tekst(tracker)]))
         for slot, waarde in voorinvullen(al_gezegd).items():
             events.append(SlotSet(slot, waarde))
@@ -288,5 +288,5 @@ class ActionToets(Action):
         return [SlotSet("uitslag", kort)]
 
 
-def start_toets_events() -> List[EventType]:
-    return [SlotSet(s, None) for s in FORM_SLOTS] + [FollowupAction("toets_form")]
+def start_toets_events(tracker: Tracker) -> List[EventType]:
+    return wis(tracker, FORM_SLOTS) + [FollowupAction("toets_form")]

@@ -1,5 +1,5 @@
-"""Custom NLU components. Rasa imports this package when it loads the model, so the check of the action server's
-answers is made fast here for every Rasa process (server, tests, shell)."""
-from bot.componenten.actieantwoord import installeer
+"""Custom NLU components. Rasa imports this package when it loads the model, so the speed fixes of
+bot/componenten/versnelling.py are installed here for every Rasa process (server, tests, shell)."""
+from bot.componenten.versnelling import installeer
 
 installeer()

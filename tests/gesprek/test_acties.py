@@ -12,7 +12,7 @@ from bot.actions.regelingen import ActionRegelingInfo
 from bot.actions.toets import ActionAskBevestigd, ValidateToetsForm, voorinvullen
 from tests.gesprek.nep import NepKennisbank
 from wegwijs.gesprek.invoer import OVERGESLAGEN
-from wegwijs.gesprek.regelingen import RegelingHerkenner, lees_synoniemen
+from wegwijs.gesprek.regelingen import RegelingHerkenner
 
 DOMAIN = {"slots": {}, "forms": {"toets_form": {"required_slots": []}}}
 

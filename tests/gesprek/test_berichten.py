@@ -2,7 +2,6 @@ import json
 
 import jsonschema
 import pytest
-import yaml
 from pathlib import Path
 
 from tests.gesprek.nep import NepKennisbank

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from wegwijs.kennis.laden import STANDAARD_MAP, laad
+from wegwijs.kennis.laden import laad
 from wegwijs.kennis.model import Bron, Feit, Gemeente, Kennisbank, Norm, Regeling
 
 __all__ = ["Bron", "Feit", "Gemeente", "Kennisbank", "Norm", "Regeling", "controleer", "laad_kennisbank"]

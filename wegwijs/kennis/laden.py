@@ -9,7 +9,7 @@ import string
 from pathlib import Path
 from typing import Any, Callable
 
-from wegwijs.fouten import Bevinding, KennisFout
+from wegwijs.fouten import Bevinding
 from wegwijs.kennis.formule import Formule, FormuleFout, compileer, constante
 from wegwijs.kennis.model import UITKOMSTEN, Bron, EenVanDeze, Feit, Gemeente, Kennisbank, Norm, Regeling, Voorwaarde
 from wegwijs.kennis.yaml_bron import Pad, YamlBestand, als_json, lees
@@ -284,7 +284,7 @@ def _laad_voorwaarde(c: _Controle, pad: Pad, data: Any, namen: _Namen) -> Voorwa
         if tekst:
             velden_in_tekst = {v for _, v, _, _ in string.Formatter().parse(tekst) if v is not None}
             if velden_in_tekst - PLAATSHOUDERS:
-                c.fout(pad + (naam,), f"tussen {{ }} kan alleen {{waarde}}, {{grens}} of {{verschil}} staan.")
+                c.fout(pad + (naam,), "tussen { } kan alleen {waarde}, {grens} of {verschil} staan.")
         redenen[naam] = tekst
     if grens is None:
         return None
