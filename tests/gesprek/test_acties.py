@@ -155,6 +155,14 @@ async def test_ja_op_aanbod_toets_start_de_check():
     assert FollowupAction("toets_form") in events
 
 
+async def test_opnieuw_beginnen_wist_alleen_ingevulde_antwoorden():
+    d = CollectingDispatcher()
+    vorige_check = {"leeftijd": 38, "huur": 720.0, "bevestigd": True}
+    events = await ActionAntwoordAanbod().run(
+        d, tracker("ja", "affirm", slots=vorige_check, events=[bot("utter_aanbod_toets")]), DOMAIN)
+    assert [e for e in events if e["event"] == "slot"] == [SlotSet(s, None) for s in ("leeftijd", "huur", "bevestigd")]
+
+
 async def test_fallback_tweede_keer_biedt_persoon():
     d = CollectingDispatcher()
     await ActionFallback().run(d, tracker("blabla", "nlu_fallback", events=[bot("utter_opnieuw_zeggen")]), DOMAIN)
