@@ -25,10 +25,14 @@ from wegwijs.overdracht.contact import NODIG_TELEFOON
 
 logger = logging.getLogger(__name__)
 
-FORM_SLOTS = ["ov_postcode", "ov_manier", "ov_telefoon", "ov_wanneer", "ov_taal", "ov_vertrouwenspersoon",
+FORM_SLOTS = ["ov_postcode", "ov_vraag", "ov_manier", "ov_telefoon", "ov_wanneer", "ov_taal", "ov_vertrouwenspersoon",
               "ov_clientondersteuner", "ov_toestemming"]
 HULP_SLOTS = ["ov_team", "ov_weglaten", "ov_aanpassen"]
 ZORG_INTENTS = ("mention_debt", "crisis")
+# What the form answers itself when it comes instead of an answer, before asking its question again
+ONDERBREKINGEN = {"request_human": {"text": g.AL_ONDERWEG}, "privacy_question": {"response": "utter_privacy"},
+                  "bot_challenge": {"response": "utter_bot_challenge"}}
+VRIJE_VRAGEN = ("ov_vraag", "ov_wanneer", "ov_taal")
 
 
 @lru_cache(maxsize=1)
@@ -133,11 +137,31 @@ class ValidateOverdrachtForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_overdracht_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        gevraagd = tracker.get_slot("requested_slot")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if gevraagd and intent in ONDERBREKINGEN and not await self._is_antwoord(gevraagd, intent, tracker, domain):
+            dispatcher.utter_message(**ONDERBREKINGEN[intent])
+            return [SlotSet(gevraagd, None)]
+        return await super().run(dispatcher, tracker, domain)
+
+    async def _is_antwoord(self, slot: str, intent: str, tracker: Tracker, domain: Dict[Text, Any]) -> bool:
+        """Whether a message that looks like an interruption still answers the question: "bellen" answers how to be
+        reached; "ik wil een mens spreken" or "wat doen jullie met mijn gegevens?" answers nothing."""
+        tekst = tracker.latest_message.get("text") or ""
+        if slot in VRIJE_VRAGEN or tracker.get_slot("ov_aanpassen") == g.VRAAG_VERANDEREN:
+            return intent == "request_human" and not g.alleen_verzoek_om_mens(tekst)
+        uit = await getattr(self, f"validate_{slot}")(tekst, CollectingDispatcher(), tracker, domain)
+        return uit.get(slot) is not None
+
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
         if not tracker.get_slot("ov_team"):
             return ["ov_postcode"]          # filled without a team: the form ends, action_overdracht says what now
-        vragen = ["ov_manier"]
+        # the person's own question, when they only asked for a person (answered or skipped, it stays in the list)
+        vragen = ["ov_vraag"] if tracker.get_slot("ov_vraag") or not eerste_vraag(tracker) else []
+        vragen.append("ov_manier")
         if tracker.get_slot("ov_manier") in NODIG_TELEFOON:
             vragen.append("ov_telefoon")
         return vragen + ["ov_wanneer", "ov_taal", "ov_vertrouwenspersoon", "ov_clientondersteuner", "ov_toestemming"]
@@ -156,6 +180,12 @@ class ValidateOverdrachtForm(FormValidationAction):
             dispatcher.utter_message(text=g.GEEN_TEAM)
             return {"ov_postcode": OVERGESLAGEN}
         return {"ov_postcode": postcode or gemeente["naam"], "ov_team": team.id}
+
+    async def validate_ov_vraag(self, waarde, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        vraag = g.lees_vrije_tekst(str(waarde or ""))
+        if vraag == OVERGESLAGEN:
+            return {"ov_vraag": OVERGESLAGEN}
+        return {"ov_vraag": vraag, "eerste_vraag": vraag}   # kept verbatim, as a first question is
 
     async def validate_ov_manier(self, waarde, dispatcher, tracker, domain) -> Dict[Text, Any]:
         manier = g.lees_manier(str(waarde or ""))

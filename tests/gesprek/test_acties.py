@@ -127,6 +127,20 @@ def test_eerste_vraag_na_herstart_opnieuw():
     assert eerste_vraag(t) == "wat is huurtoeslag"
 
 
+def test_eerste_vraag_niet_een_kaal_verzoek_om_een_mens():
+    kaal = tracker(events=[user("ik wil een mens spreken", "request_human")])
+    assert eerste_vraag(kaal) is None
+    met_vraag = tracker(events=[user("ik wil iemand spreken over de brief van de belasting", "request_human")])
+    assert eerste_vraag(met_vraag) == "ik wil iemand spreken over de brief van de belasting"
+
+
+def test_eerste_vraag_niet_uit_antwoorden_in_een_formulier():
+    t = tracker(events=[user("ik wil een mens spreken", "request_human"),
+                        {"event": "active_loop", "name": "overdracht_form"}, user("na drie uur", "out_of_scope"),
+                        user("ik wil een mens over mijn schulden", "request_human")])
+    assert eerste_vraag(t) == "ik wil een mens over mijn schulden"
+
+
 async def test_schulden_vraagt_naar_haast():
     d = CollectingDispatcher()
     events = await ActionSchulden().run(d, tracker("ik heb schulden", "mention_debt"), DOMAIN)

@@ -91,6 +91,73 @@ async def test_telefoon_alleen_bij_bellen_of_whatsapp():
     assert await form.required_slots([], CollectingDispatcher(), tracker(), {}) == ["ov_postcode"]
 
 
+@pytest.mark.parametrize("tekst", ["ik wil een mens spreken", "Kan iemand me bellen?", "talk to a person",
+                                   "echte persoon aub", "geef me een nummer om te bellen"])
+def test_alleen_een_verzoek_om_een_mens(tekst):
+    assert g.alleen_verzoek_om_mens(tekst)
+
+
+@pytest.mark.parametrize("tekst", ["ik wil een mens spreken over mijn huurtoeslag",
+                                   "ik krijg een brief van de belastingdienst, kan iemand helpen",
+                                   "kan iemand me helpen met het formulier"])
+def test_verzoek_om_een_mens_met_een_vraag_erin(tekst):
+    assert not g.alleen_verzoek_om_mens(tekst)
+
+
+async def test_eigen_vraag_alleen_gevraagd_als_die_er_nog_niet_is():
+    form = ov.ValidateOverdrachtForm()
+    alleen_verzoek = [{"event": "user", "text": "ik wil een mens", "parse_data": {"intent": {"name": "request_human"}}}]
+    zonder_vraag = await form.required_slots([], CollectingDispatcher(),
+                                             tracker(slots={"ov_team": "x"}, events=alleen_verzoek), {})
+    assert zonder_vraag[0] == "ov_vraag"
+    met_vraag = await form.required_slots([], CollectingDispatcher(),
+                                          tracker(slots={"ov_team": "x", "eerste_vraag": "hulp bij mijn huur"}), {})
+    assert "ov_vraag" not in met_vraag
+    overgeslagen = await form.required_slots([], CollectingDispatcher(),
+                                             tracker(slots={"ov_team": "x", "ov_vraag": OVERGESLAGEN}), {})
+    assert overgeslagen[0] == "ov_vraag"   # answered (skipped): stays in the list, so it is not asked again
+
+
+async def test_eigen_vraag_letterlijk_bewaard_of_overgeslagen():
+    uit, _ = await valideer("ov_vraag", "  Ik krijg  een brief over terugbetalen ")
+    assert uit == {"ov_vraag": "Ik krijg een brief over terugbetalen", "eerste_vraag": "Ik krijg een brief over terugbetalen"}
+    assert (await valideer("ov_vraag", "sla over"))[0] == {"ov_vraag": OVERGESLAGEN}
+
+
+async def onderbroken(tekst, intent, gevraagd, slots=None):
+    d = CollectingDispatcher()
+    beurt = [{"event": "user", "text": tekst, "parse_data": {"intent": {"name": intent}}},
+             {"event": "slot", "name": gevraagd, "value": tekst}]     # what the slot mapping took from the message
+    t = tracker(tekst, {**(slots or {}), "requested_slot": gevraagd, gevraagd: tekst}, intent=intent, events=beurt)
+    domain = {"slots": {s: {"mappings": [{"type": "from_text"}]} for s in ov.FORM_SLOTS},
+              "forms": {"overdracht_form": {"required_slots": ov.FORM_SLOTS}}}
+    return await ov.ValidateOverdrachtForm().run(d, t, domain), d
+
+
+@pytest.mark.parametrize("tekst, intent, gevraagd, antwoord", [
+    ("ik wil gewoon een mens spreken", "request_human", "ov_wanneer", "al op weg"),
+    ("ik wil iemand spreken", "request_human", "ov_manier", "al op weg"),
+    ("kan iemand me bellen", "request_human", "ov_vraag", "al op weg"),
+    ("wat doen jullie met mijn gegevens", "privacy_question", "ov_toestemming", "utter_privacy"),
+    ("ben jij een robot", "bot_challenge", "ov_telefoon", "utter_bot_challenge")])
+async def test_onderbreking_tijdens_de_overdracht_wordt_beantwoord_en_de_vraag_blijft(tekst, intent, gevraagd, antwoord):
+    events, d = await onderbroken(tekst, intent, gevraagd, {"ov_team": "amsterdam_centrum", "ov_manier": "bellen"})
+    assert events == [SlotSet(gevraagd, None)]
+    assert antwoord in teksten(d) or antwoord in [m.get("response") for m in d.messages]
+
+
+@pytest.mark.parametrize("tekst, intent, gevraagd, waarde", [
+    ("bellen", "request_human", "ov_manier", "bellen"),
+    ("kan er iemand langskomen", "request_human", "ov_manier", "langskomen"),
+    ("ja, delen", "privacy_question", "ov_toestemming", "ja"),
+    ("ik wil iemand spreken over mijn huurachterstand", "request_human", "ov_vraag",
+     "ik wil iemand spreken over mijn huurachterstand")])
+async def test_antwoord_dat_op_een_onderbreking_lijkt_telt_als_antwoord(tekst, intent, gevraagd, waarde):
+    events, d = await onderbroken(tekst, intent, gevraagd, {"ov_team": "amsterdam_centrum", "ov_manier": "bellen",
+                                                            "ov_telefoon": "+31612345678"})
+    assert SlotSet(gevraagd, waarde) in events and "al op weg" not in teksten(d)
+
+
 async def test_iets_weglaten_en_dan_kiezen():
     uit, _ = await valideer("ov_toestemming", "iets weglaten", KLAAR)
     assert uit == {"ov_toestemming": None, "ov_aanpassen": g.WEGLATEN}

@@ -20,7 +20,7 @@ _TOESTEMMING = [(WEGLATEN, r"weglaten|weg ?laten|niet alles|iets (niet|weg)|vera
 _KLAAR = r"^(klaar|terug|niets|niks|nee|toch niet|alles mag|geen)\b"
 
 INTRO = ("Ik kan u in contact brengen met een medewerker van het buurtteam. Dat is gratis. Eerst een paar korte "
-         "vragen over hoe u contact wilt. Elke vraag mag u overslaan, behalve hoe het buurtteam u kan bereiken. "
+         "vragen. Elke vraag mag u overslaan, behalve hoe het buurtteam u kan bereiken. "
          "Daarna ziet u precies wat ik zou doorgeven. Zonder uw ja geef ik niets door.")
 CLIENTONDERSTEUNER_VRAAG = CLIENTONDERSTEUNER_UITLEG + " Wilt u dat?"
 WELK_WEGLATEN = ("Welk onderdeel wilt u weglaten? Kies het nummer. Hoe u contact wilt, is nodig en blijft erin. "
@@ -33,8 +33,30 @@ MANIER_NODIG = "Dit heb ik wel nodig. Anders kan het buurtteam u niet bereiken."
 GEEN_TELEFOON = "Zonder telefoonnummer kan het buurtteam u niet bellen of appen. Kies dan een andere manier."
 GEEN_TEAM = "Voor die plek ken ik nog geen buurtteam."
 GEEN_POSTCODE = "Dat herken ik niet als postcode. Typ de 4 cijfers, bijvoorbeeld: 1012. Of typ 'sla over'."
+AL_ONDERWEG = ("U bent al op weg naar een medewerker van het buurtteam. Ik heb alleen nog een paar vragen, zodat "
+               "het buurtteam u kan bereiken. Elke vraag mag u overslaan, behalve hoe u contact wilt.")
 NIET_GELUKT = "Sorry, het doorgeven lukt nu niet. Dat ligt aan mij, niet aan u. Er is niets doorgegeven."
 OOK_AANVRAAG_GEWIST = "Ook uw aanvraag bij het buurtteam en alles wat daarbij hoorde, is gewist."
+
+# The words of a bare request for a person ("ik wil een mens spreken", "kan iemand me bellen", "talk to a person").
+# A message made only of these does not yet say what the person needs help with.
+_VERZOEK_WOORDEN = set("""
+    ik wil wilt willen zou graag een de het dit dat die er met van bij op voor aan om te me mij je jij u mijn
+    mens mensen iemand persoon echt echte levend levende gewoon medewerker medewerkers hulpverlener
+    maatschappelijk werker buurtteam gemeente loket
+    spreken praten bespreken bellen bel terugbellen gebeld worden contact hulp helpen help meekijken meekijkt
+    nakijken nakijkt langskomen langs komen afspraak verbind verbinden door doorverbinden doorverbonden
+    geef nummer telefoonnummer hoe wie kan kun kunt mag heb hebben nodig liever toch nu even ff snel
+    alsjeblieft alstublieft aub a b niet geen snap begrijp robot bot chatbot computer
+    human talk to person real i want speak someone agent operator please need
+""".split())
+
+
+def alleen_verzoek_om_mens(tekst: str) -> bool:
+    """Whether a message only asks for a person and says nothing about what the help is for."""
+    woorden = re.findall(r"[a-z]+", schoon(tekst))
+    return all(w in _VERZOEK_WOORDEN for w in woorden)
+
 
 _POSTCODE = re.compile(r"\b(\d{4})\s?([a-zA-Z]{2})?\b")
 
