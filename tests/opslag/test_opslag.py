@@ -166,6 +166,20 @@ def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
         opslag.verplaats(medewerkers["coordinator"], overdracht.id, "dorp_c", NU)
 
 
+def test_verplaatsen_niet_naar_hetzelfde_team_en_niet_als_afgerond(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    coordinator = medewerkers["coordinator"]
+    opslag.wijs_toe(coordinator, overdracht.id, medewerkers["a"].id, NU)
+    with pytest.raises(OngeldigeInvoer, match="al van dit team"):
+        opslag.verplaats(coordinator, overdracht.id, "stad_a", NU)
+    assert opslag.bekijk(coordinator, overdracht.id, NU).eigenaar_naam == "Fatima el Amrani"  # nothing changed
+    opslag.zet_status(coordinator, overdracht.id, "afgerond", uitkomst="geholpen", nu=NU)
+    with pytest.raises(OngeldigeInvoer, match="afgerond"):
+        opslag.verplaats(coordinator, overdracht.id, "stad_b", NU)
+    na = opslag.bekijk(coordinator, overdracht.id, NU)
+    assert (na.team_id, na.eigenaar_naam) == ("stad_a", "Fatima el Amrani")
+
+
 def test_te_laat_en_escalatie_eenmaal(opslag, teams, medewerkers):
     from wegwijs.kennis.model import Gemeente, Kennisbank
 
@@ -220,6 +234,13 @@ def test_medewerkers_en_inloggen(opslag, medewerkers):
                  ("X", "x@a.nl", "bestaat_niet", "medewerker"), ("X", "x@a.nl", "stad_a", "baas")):
         with pytest.raises(OngeldigeInvoer):
             opslag.voeg_medewerker_toe(*args, WACHTWOORD)
+
+
+def test_medewerkers_van_een_team_op_naam(opslag, medewerkers):
+    assert [w.naam for w in opslag.medewerkers("stad_a")] == ["Fatima el Amrani", "Piet de Vries"]
+    assert [(w.naam, w.rol, w.team_naam) for w in opslag.medewerkers("stad_b")] == [
+        ("Bram Bos", "medewerker", "Buurtteam B"), ("Cor Stad", "coordinator", "Buurtteam B")]
+    assert opslag.medewerkers("bestaat_niet") == []
 
 
 def test_blokkade_na_vijf_fouten(opslag, medewerkers):

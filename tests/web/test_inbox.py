@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 import httpx
 import pytest
@@ -284,6 +285,137 @@ async def test_onleesbare_datum_van_een_poging_verandert_niets(client, opslag, m
         "csrf": csrf, "datum": "gisteren", "kanaal": "telefoon", "resultaat": "bereikt"})
     assert antwoord.status_code == 400 and "datum" in antwoord.text
     assert opslag.contactpogingen(mensen["fatima"], centrum.id) == []
+
+
+# ---- coordinators: giving a handoff to a colleague, moving it to another team ----
+
+def _verdeeld(opslag, mensen, o) -> list[str]:
+    """The audit rows of assigning and moving this handoff."""
+    return [r.actie for r in opslag.auditlog(mensen["carla"], o.id) if r.actie.startswith(("toegewezen", "verplaatst"))]
+
+
+def _opties(pagina: str, naam: str) -> list[str]:
+    """The visible choices of one select on the page (without the 'Kies ...' prompt)."""
+    select = pagina.split(f'name="{naam}"')[1].split("</select>")[0]
+    return [html.unescape(t) for t in re.findall(r'<option value="[^"]+">([^<]+)</option>', select)]
+
+
+async def test_coordinator_geeft_de_aanvraag_aan_een_collega(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "carla")
+    pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert _opties(pagina, "medewerker") == ["Carla Pinas", "Fatima Yilmaz", "Sanne de Vries"]  # not Jan of Noord
+    antwoord = await client.post(f"/inbox/{centrum.id}/toewijzen",
+                                 data={"csrf": csrf, "medewerker": str(mensen["sanne"].id)})
+    assert antwoord.status_code == 303 and antwoord.headers["location"] == f"/inbox/{centrum.id}?gedaan=toegewezen"
+    pagina = (await client.get(antwoord.headers["location"])).text
+    assert "De aanvraag is toegewezen aan Sanne de Vries." in pagina
+    assert "<dt>Eigenaar</dt><dd>Sanne de Vries</dd>" in pagina and "Sanne de Vries (nu eigenaar)" in pagina
+    o = opslag.overdracht(mensen["sanne"], centrum.id)
+    assert (o.status, o.eigenaar_id) == ("opgepakt", mensen["sanne"].id)
+
+    await client.post(f"/inbox/{centrum.id}/toewijzen", data={"csrf": csrf, "medewerker": str(mensen["fatima"].id)})
+    assert opslag.overdracht(mensen["fatima"], centrum.id).eigenaar_naam == "Fatima Yilmaz"  # a new owner, not a second
+    assert _verdeeld(opslag, mensen, centrum) == [f"toegewezen aan {mensen['sanne'].id}",
+                                                  f"toegewezen aan {mensen['fatima'].id}"]
+
+
+async def test_coordinator_verplaatst_de_aanvraag_naar_een_ander_team(inbox, opslag, mensen, centrum):
+    async with httpx.AsyncClient(base_url=inbox) as carla, httpx.AsyncClient(base_url=inbox) as fatima, \
+            httpx.AsyncClient(base_url=inbox) as jan:
+        csrf = await ingelogd(carla, "carla")
+        await ingelogd(fatima, "fatima")
+        await ingelogd(jan, "jan")
+        await carla.post(f"/inbox/{centrum.id}/toewijzen", data={"csrf": csrf, "medewerker": str(mensen["fatima"].id)})
+        teams = _opties((await carla.get(f"/inbox/{centrum.id}")).text, "team")
+        assert teams == [t.naam for t in opslag.teams(mensen["carla"].gemeente) if t.id != "amsterdam_centrum"]
+        assert "Buurtteam Noord" in teams and "Wijkteams Centrum" not in teams  # not Rotterdam's
+        assert f'href="/inbox/{centrum.id}"' not in (await jan.get("/inbox/")).text
+
+        antwoord = await carla.post(f"/inbox/{centrum.id}/verplaatsen", data={"csrf": csrf, "team": "amsterdam_noord"})
+        assert antwoord.status_code == 303 and antwoord.headers["location"] == f"/inbox/{centrum.id}?gedaan=verplaatst"
+        pagina = (await carla.get(antwoord.headers["location"])).text
+        assert "De aanvraag is verplaatst naar Buurtteam Noord." in pagina
+        assert f"Aanvraag {centrum.id} · Buurtteam Noord" in pagina
+        assert _opties(pagina, "medewerker") == ["Jan Bakker"]
+
+        assert f'href="/inbox/{centrum.id}"' not in (await fatima.get("/inbox/")).text
+        assert (await fatima.get(f"/inbox/{centrum.id}")).status_code == 404
+        assert f'href="/inbox/{centrum.id}"' in (await jan.get("/inbox/")).text
+    o = opslag.overdracht(mensen["jan"], centrum.id)
+    assert (o.team_id, o.status, o.eigenaar_id) == ("amsterdam_noord", "nieuw", None)
+    assert _verdeeld(opslag, mensen, centrum)[-1] == "verplaatst naar amsterdam_noord"
+
+
+async def test_medewerker_mag_niet_toewijzen_of_verplaatsen(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "fatima")
+    pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert "/toewijzen" not in pagina and "/verplaatsen" not in pagina and "Werk verdelen" not in pagina
+    for pad, formulier in (("toewijzen", {"medewerker": str(mensen["fatima"].id)}),
+                           ("verplaatsen", {"team": "amsterdam_noord"})):
+        antwoord = await client.post(f"/inbox/{centrum.id}/{pad}", data={"csrf": csrf, **formulier})
+        assert antwoord.status_code == 403 and "Alleen een coördinator" in antwoord.text
+    o = opslag.overdracht(mensen["fatima"], centrum.id)
+    assert (o.team_id, o.status, o.eigenaar_id) == ("amsterdam_centrum", "nieuw", None)
+    assert _verdeeld(opslag, mensen, centrum) == []
+
+
+@pytest.mark.parametrize("wie", ["jan", "rob"])  # a worker of another team; a coordinator of another municipality
+async def test_aanvraag_van_een_ander_team_verdelen_geeft_404(client, opslag, mensen, centrum, wie):
+    csrf = await ingelogd(client, wie)
+    for pad, formulier in (("toewijzen", {"medewerker": str(mensen[wie].id)}),
+                           ("verplaatsen", {"team": mensen[wie].team_id})):
+        antwoord = await client.post(f"/inbox/{centrum.id}/{pad}", data={"csrf": csrf, **formulier})
+        assert antwoord.status_code == 404 and VRAAG not in antwoord.text
+    o = opslag.overdracht(mensen["fatima"], centrum.id)
+    assert (o.team_id, o.status, o.eigenaar_id) == ("amsterdam_centrum", "nieuw", None)
+    assert _verdeeld(opslag, mensen, centrum) == []
+
+
+@pytest.mark.parametrize("pad, veld, waarde, melding", [
+    ("toewijzen", "medewerker", "{jan}", "Kies een medewerker van het team van deze aanvraag."),
+    ("toewijzen", "medewerker", "999999", "Kies een medewerker van het team van deze aanvraag."),
+    ("toewijzen", "medewerker", "Sanne", "Kies een medewerker van het team van deze aanvraag."),
+    ("toewijzen", "medewerker", "99999999999999999999", "Kies een medewerker van het team van deze aanvraag."),
+    ("toewijzen", "medewerker", "", "Kies een medewerker van het team van deze aanvraag."),
+    ("verplaatsen", "team", "rotterdam_centrum", "Kies een team van uw eigen gemeente."),
+    ("verplaatsen", "team", "bestaat_niet", "Kies een team van uw eigen gemeente."),
+    ("verplaatsen", "team", "", "Kies een team van uw eigen gemeente."),
+])
+async def test_verkeerde_keuze_geeft_een_melding_en_verandert_niets(client, opslag, mensen, centrum, pad, veld,
+                                                                   waarde, melding):
+    csrf = await ingelogd(client, "carla")
+    antwoord = await client.post(f"/inbox/{centrum.id}/{pad}",
+                                 data={"csrf": csrf, veld: waarde.format(jan=mensen["jan"].id)})
+    assert antwoord.status_code == 400 and melding in antwoord.text
+    assert 'role="alert"' in antwoord.text and "Werk verdelen" in antwoord.text  # the page again, with its forms
+    o = opslag.overdracht(mensen["carla"], centrum.id)
+    assert (o.team_id, o.status, o.eigenaar_id) == ("amsterdam_centrum", "nieuw", None)
+    assert _verdeeld(opslag, mensen, centrum) == []
+
+
+async def test_afgeronde_aanvraag_toewijzen_geeft_een_melding(client, opslag, mensen, centrum):
+    csrf = await ingelogd(client, "carla")
+    await client.post(f"/inbox/{centrum.id}/toewijzen", data={"csrf": csrf, "medewerker": str(mensen["fatima"].id)})
+    opslag.zet_status(mensen["fatima"], centrum.id, "afgerond", "Bijzondere bijstand aangevraagd")
+    pagina = (await client.get(f"/inbox/{centrum.id}")).text
+    assert "/toewijzen" not in pagina and "/verplaatsen" not in pagina
+    antwoord = await client.post(f"/inbox/{centrum.id}/toewijzen",
+                                 data={"csrf": csrf, "medewerker": str(mensen["sanne"].id)})
+    assert antwoord.status_code == 400 and "Deze aanvraag is afgerond. Open hem eerst opnieuw." in antwoord.text
+    o = opslag.overdracht(mensen["carla"], centrum.id)
+    assert (o.status, o.eigenaar_id) == ("afgerond", mensen["fatima"].id)
+
+
+@pytest.mark.parametrize("token", [None, "verkeerd"])
+async def test_verdelen_zonder_geldig_csrf_token_verandert_niets(client, opslag, mensen, centrum, token):
+    await ingelogd(client, "carla")
+    for pad, formulier in (("toewijzen", {"medewerker": str(mensen["sanne"].id)}),
+                           ("verplaatsen", {"team": "amsterdam_noord"})):
+        antwoord = await client.post(f"/inbox/{centrum.id}/{pad}", data=formulier | ({"csrf": token} if token else {}))
+        assert antwoord.status_code == 403 and "Er is niets veranderd" in antwoord.text
+    o = opslag.overdracht(mensen["carla"], centrum.id)
+    assert (o.team_id, o.status, o.eigenaar_id) == ("amsterdam_centrum", "nieuw", None)
+    assert _verdeeld(opslag, mensen, centrum) == []
 
 
 # ---- replying to the citizen through Rasa ----

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 import time
 from functools import wraps
 from pathlib import Path
@@ -135,12 +136,13 @@ async def login(request: Request):
     if not csrf_klopt(request.cookies.get(LOGIN_COOKIE), _formulier(request, "csrf")):
         return _login_pagina(request, "Dit formulier is verlopen. Probeer het nog een keer.", 403, email)
     rem: Inlogrem = request.app.ctx.inbox_inlogrem
-    if rem.geblokkeerd(request.ip, time.monotonic()):
+    adres = request.remote_addr or request.ip   # behind a reverse proxy: the client's address (SANIC_PROXIES_COUNT)
+    if rem.geblokkeerd(adres, time.monotonic()):
         return _login_pagina(request, "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
                              429, email)
     medewerker = await _db(request, "meld_aan", email, request.form.get("wachtwoord") or "")
     if medewerker is None:
-        rem.mislukt(request.ip, time.monotonic())
+        rem.mislukt(adres, time.monotonic())
         return _login_pagina(request, "Dit e-mailadres of wachtwoord klopt niet. Na vijf mislukte pogingen moet u "
                                       "een kwartier wachten.", 401, email)
     sessie = await _db(request, "maak_sessie", medewerker.id)
@@ -179,14 +181,19 @@ async def wachtrij(request: Request, sessie):
 @inbox_bp.get("/<overdracht_id:int>")
 @ingelogd
 async def overdracht(request: Request, sessie, overdracht_id: int):
-    return await _toon(request, sessie, overdracht_id)
+    return await _toon(request, sessie, overdracht_id, gedaan=request.args.get("gedaan", ""))
 
 
-async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None = None, status: int = 200):
+async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None = None, status: int = 200,
+                gedaan: str = ""):
     """The packet page. `bekijk` writes the audit row for this view."""
     medewerker = sessie.medewerker
     nu = _nu()
     o = await _db(request, "bekijk", medewerker, overdracht_id, nu=nu)
+    collegas, andere_teams = [], []
+    if medewerker.rol == "coordinator":  # the choices for giving the handoff to someone or moving it
+        collegas = await _db(request, "medewerkers", o.team_id)
+        andere_teams = [t for t in await _db(request, "teams", o.gemeente) if t.id != o.team_id]
     notities = await _db(request, "notities", medewerker, overdracht_id)
     pogingen = await _db(request, "contactpogingen", medewerker, overdracht_id)
     suggesties = await _db(request, "suggesties", medewerker, overdracht_id)
@@ -204,6 +211,7 @@ async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None =
     return _pagina("overdracht.html", status, sessie=sessie, o=o, pakket=o.pakket or {}, notities=notities,
                    pogingen=pogingen, suggesties=suggesties, berichten=berichten, gesprek=gesprek,
                    gesprek_fout=gesprek_fout, servicevenster=servicevenster, rasa_aan=rasa.ingeschakeld, fout=fout,
+                   bevestiging=weergave.bevestiging(gedaan, o), collegas=collegas, andere_teams=andere_teams,
                    statusknoppen=_statusknoppen(o.status), kanaal=GESPREK_KANALEN.get(o.kanaal, o.kanaal),
                    wachttijd=weergave.wachttijd(o.aangemaakt, nu), vandaag=nu.astimezone(weergave.AMSTERDAM).date())
 
@@ -222,13 +230,14 @@ def _statusknoppen(huidig: str) -> list[str]:
     return knoppen
 
 
-async def _actie(request: Request, sessie, overdracht_id: int, werk, anker: str = ""):
-    """Run one change; bad input shows the page again with the plain-Dutch reason, and nothing changed."""
+async def _actie(request: Request, sessie, overdracht_id: int, werk, anker: str = "", gedaan: str = ""):
+    """Run one change; bad input shows the page again with the plain-Dutch reason, and nothing changed. `gedaan`
+    names the confirmation the page shows after the redirect (see weergave.bevestiging)."""
     try:
         await werk()
     except OngeldigeInvoer as fout:
         return await _toon(request, sessie, overdracht_id, fout=str(fout), status=400)
-    return _naar(f"/inbox/{overdracht_id}{anker}")
+    return _naar(f"/inbox/{overdracht_id}{f'?gedaan={gedaan}' if gedaan else ''}{anker}")
 
 
 @inbox_bp.post("/<overdracht_id:int>/oppakken")
@@ -273,6 +282,30 @@ async def poging(request: Request, sessie, overdracht_id: int):
                   toelichting=_formulier(request, "toelichting") or None)
 
     return await _actie(request, sessie, overdracht_id, werk, "#pogingen")
+
+
+@inbox_bp.post("/<overdracht_id:int>/toewijzen")
+@ingelogd
+async def toewijzen(request: Request, sessie, overdracht_id: int):
+    medewerker_id = _id(_formulier(request, "medewerker"))
+    return await _actie(request, sessie, overdracht_id,
+                        lambda: _db(request, "wijs_toe", sessie.medewerker, overdracht_id, medewerker_id),
+                        gedaan="toegewezen")
+
+
+@inbox_bp.post("/<overdracht_id:int>/verplaatsen")
+@ingelogd
+async def verplaatsen(request: Request, sessie, overdracht_id: int):
+    team_id = _formulier(request, "team")
+    return await _actie(request, sessie, overdracht_id,
+                        lambda: _db(request, "verplaats", sessie.medewerker, overdracht_id, team_id),
+                        gedaan="verplaatst")
+
+
+def _id(tekst: str) -> int:
+    """A chosen id as a number. Anything else becomes 0, which no row has: the store then refuses it with its own
+    message, after its own checks of who may do this. At most 9 digits, as PostgreSQL's integer cannot hold more."""
+    return int(tekst) if re.fullmatch(r"[0-9]{1,9}", tekst) else 0
 
 
 def _datum(tekst: str) -> dt.date | None:

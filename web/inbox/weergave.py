@@ -1,10 +1,11 @@
-"""How the inbox shows times, waiting, urgency and a worker's reply: pure formatting, no rules."""
+"""How the inbox shows times, waiting, urgency, confirmations and a worker's reply: pure formatting, no rules."""
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 from wegwijs import taal
+from wegwijs.opslag import Overdracht
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -27,6 +28,16 @@ def wachttijd(sinds: dt.datetime, nu: dt.datetime) -> str:
             aantal = seconden // eenheid
             return f"{aantal} {enkel if aantal == 1 else meer}"
     return "minder dan een minuut"
+
+
+def bevestiging(gedaan: str, o: Overdracht) -> str | None:
+    """The short confirmation after a coordinator's change, from the handoff as it is now; None for anything else
+    (the key comes from the address, so it selects a text and is never shown itself)."""
+    if gedaan == "toegewezen" and o.eigenaar_naam:
+        return f"De aanvraag is toegewezen aan {o.eigenaar_naam}."
+    if gedaan == "verplaatst":
+        return f"De aanvraag is verplaatst naar {o.team_naam}."
+    return None
 
 
 def bericht_aan_burger(voornaam: str, team_naam: str, tekst: str) -> str:

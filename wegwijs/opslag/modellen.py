@@ -126,7 +126,7 @@ class AuditRegel(Base):
     id = Column(Integer, primary_key=True)
     overdracht_id = Column(Integer, nullable=False, index=True)
     medewerker_id = Column(Integer, ForeignKey("medewerkers.id"))
-    actie = Column(String(50), nullable=False)
+    actie = Column(String(100), nullable=False)   # e.g. "verplaatst naar " and a team id
     tijdstip = Column(UtcDateTime, nullable=False)
 
 

@@ -161,6 +161,13 @@ class Opslag:
             rij = s.scalar(select(m.Medewerker).where(m.Medewerker.email == (email or "").strip().lower()))
             return self._medewerker_record(s, rij) if rij else None
 
+    def medewerkers(self, team_id: str) -> list[r.Medewerker]:
+        """The workers of one team by name, e.g. to choose whom a coordinator gives a handoff."""
+        with self._transactie() as s:
+            vraag = select(m.Medewerker).where(m.Medewerker.team_id == team_id) \
+                .order_by(m.Medewerker.naam, m.Medewerker.id)
+            return [self._medewerker_record(s, rij) for rij in s.scalars(vraag)]
+
     def meld_aan(self, email: str, wachtwoord: str, nu: dt.datetime | None = None) -> r.Medewerker | None:
         """The worker for a correct e-mail and password; None otherwise, and for a while after repeated failures."""
         nu = nu or nu_utc()
@@ -383,7 +390,8 @@ class Opslag:
 
     def verplaats(self, coordinator: r.Medewerker, overdracht_id: int, team_id: str,
                   nu: dt.datetime | None = None) -> r.Overdracht:
-        """A coordinator moves a handoff to another team of the municipality (postcode areas are approximate)."""
+        """A coordinator moves a handoff to another team of the municipality (postcode areas are approximate).
+        The date promised to the person stays; the new team's coordinator is warned again if it passes."""
         nu = nu or nu_utc()
         with self._transactie() as s:
             rij, wie = self._zichtbaar(s, coordinator, overdracht_id)
@@ -392,9 +400,12 @@ class Opslag:
             team = s.get(m.Team, team_id)
             if team is None or team.gemeente != s.get(m.Team, wie.team_id).gemeente:
                 raise OngeldigeInvoer("Kies een team van uw eigen gemeente.")
+            if team.id == rij.team_id:
+                raise OngeldigeInvoer("De aanvraag is al van dit team. Kies een ander team.")
+            if rij.status == st.AFGEROND:
+                raise st.OngeldigeStap("Deze aanvraag is afgerond. Open hem eerst opnieuw.")
             rij.team_id, rij.eigenaar_id = team.id, None
-            if rij.status != st.AFGEROND:
-                rij.status, rij.opgepakt = st.NIEUW, None
+            rij.status, rij.opgepakt, rij.geescaleerd = st.NIEUW, None, None
             self._audit(s, rij.id, wie.id, f"verplaatst naar {team.id}", nu)
             return self._record(s, rij, nu, met_pakket=False)
 
