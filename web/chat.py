@@ -3,6 +3,7 @@
 The browser talks only to this server (port 8000); Rasa stays on loopback. Each message carries an id chosen by
 the browser, which keeps unsent messages in localStorage and sends them again after a lost connection: this
 server forwards each id to Rasa once and gives a repeated id the same answer, so nothing is sent twice.
+New messages beyond a limit per conversation and per address (web/limiet.py) get 429 and wait in the browser.
 Messages a buurtteam worker writes from the inbox (bot events while the conversation is paused) are read from
 Rasa's tracker, because the REST channel cannot push them.
 """
@@ -23,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, file, html, json, text
 
+from web.limiet import Berichtlimiet
 from web.thema import Thema, css, laad_thema
 
 MAP = Path(__file__).resolve().parent
@@ -31,6 +33,7 @@ RASA_SESSIEDUUR = 60   # minutes: Rasa's own default when the domain sets no ses
 MAX_TEKST = 2000       # characters in one message
 ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 RASA_TIMEOUT = httpx.Timeout(120.0, connect=3.0)  # the check can take a while on a small server
+DRUK = "Het is even druk. Wacht een paar seconden. Daarna wordt uw bericht vanzelf verstuurd."
 
 sjablonen = Environment(loader=FileSystemLoader(MAP / "templates"), autoescape=True)
 chat_bp = Blueprint("chat")
@@ -56,6 +59,10 @@ class Doorgever:
         self.bewaar_seconden = bewaar_seconden
         self.maximaal = maximaal
         self._taken: OrderedDict[tuple[str, str], tuple[float, asyncio.Task]] = OrderedDict()
+
+    def bekend(self, afzender: str, bericht_id: str) -> bool:
+        """Whether this message is on its way or answered: sending it again costs Rasa nothing."""
+        return (afzender, bericht_id) in self._taken
 
     async def stuur(self, afzender: str, bericht_id: str, tekst: str) -> list[dict]:
         self._opruimen()
@@ -139,6 +146,7 @@ class WebChat:
     thema: Thema
     sessieduur: int
     doorgever: Doorgever
+    limiet: Berichtlimiet
     client: httpx.AsyncClient
     rasa_url: str
     rasa_token: str | None
@@ -149,8 +157,9 @@ async def _start(app, _loop) -> None:
     instellingen = app.ctx.instellingen
     client = httpx.AsyncClient(timeout=RASA_TIMEOUT)
     app.ctx.webchat = WebChat(laad_thema(instellingen.gemeente), sessieduur_minuten(BOT_DOMEIN),
-                              Doorgever(client, instellingen.rasa_url), client, instellingen.rasa_url.rstrip("/"),
-                              instellingen.rasa_token)
+                              Doorgever(client, instellingen.rasa_url),
+                              Berichtlimiet(instellingen.limiet_gesprek, instellingen.limiet_adres),
+                              client, instellingen.rasa_url.rstrip("/"), instellingen.rasa_token)
 
 
 @chat_bp.listener("after_server_stop")
@@ -234,8 +243,17 @@ async def bericht(request: Request) -> HTTPResponse:
             raise OngeldigVerzoek(f"Uw bericht is te lang. Gebruik niet meer dan {MAX_TEKST} tekens.")
     except OngeldigVerzoek as fout:
         return _fout(str(fout), 400, opnieuw=False)
+    chat, afzender, bericht_id = _chat(request), gegevens["afzender"], gegevens["id"]
+    # only new messages count: a queue sent again after a reload, or from a second tab, is never refused
+    if not chat.doorgever.bekend(afzender, bericht_id):
+        # behind a reverse proxy Sanic takes the address from its header (SANIC_PROXIES_COUNT, docs/webchat.md)
+        wacht = chat.limiet.probeer(afzender, request.remote_addr or request.ip, time.monotonic())
+        if wacht:
+            antwoord = _fout(DRUK, 429, opnieuw=True)
+            antwoord.headers["Retry-After"] = str(wacht)
+            return antwoord
     try:
-        berichten = await _chat(request).doorgever.stuur(gegevens["afzender"], gegevens["id"], tekst)
+        berichten = await chat.doorgever.stuur(afzender, bericht_id, tekst)
     except DoorgeefFout as fout:
         return _fout(str(fout), 503 if fout.opnieuw else 502, fout.opnieuw)
     return json({"berichten": berichten})

@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from web.limiet import Limiet
+
+# Far above what a person types or taps, also when a reload sends a queue of messages typed offline; an address
+# gets more, because several people may share one (a library, an office, a mobile network).
+LIMIET_GESPREK = Limiet(per_minuut=30, stoot=10)
+LIMIET_ADRES = Limiet(per_minuut=120, stoot=30)
 
 
 @dataclass(frozen=True)
@@ -14,6 +22,8 @@ class Instellingen:
     rasa_token: str | None = None  # RASA_TOKEN: Rasa's HTTP API is only enabled with a token
     veilige_cookies: bool = False  # true behind HTTPS
     gemeente: str | None = None    # WEGWIJS_GEMEENTE: the chat's look (web/thema.py), a folder of knowledge/gemeenten
+    limiet_gesprek: Limiet = LIMIET_GESPREK  # WEGWIJS_CHAT_LIMIET_GESPREK: chat messages per conversation
+    limiet_adres: Limiet = LIMIET_ADRES      # WEGWIJS_CHAT_LIMIET_ADRES: chat messages per client address
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -27,4 +37,16 @@ class Instellingen:
             rasa_token=env.get("RASA_TOKEN") or None,
             veilige_cookies=env.get("WEGWIJS_VEILIGE_COOKIES", "").lower() in ("1", "true", "ja"),
             gemeente=env.get("WEGWIJS_GEMEENTE") or None,
+            limiet_gesprek=limiet_uit(env, "WEGWIJS_CHAT_LIMIET_GESPREK", LIMIET_GESPREK),
+            limiet_adres=limiet_uit(env, "WEGWIJS_CHAT_LIMIET_ADRES", LIMIET_ADRES),
         )
+
+
+def limiet_uit(env: Mapping[str, str], naam: str, standaard: Limiet) -> Limiet:
+    waarde = env.get(naam, "").strip()
+    if not waarde:
+        return standaard
+    try:
+        return Limiet.uit_tekst(waarde)
+    except ValueError as fout:
+        raise ValueError(f"{naam}={waarde!r} klopt niet. {fout}") from None

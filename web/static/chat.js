@@ -4,7 +4,7 @@
  * of messages not yet answered. A message is queued before it is sent and leaves the queue only when this
  * server answered for its id, so a message typed while offline waits and is sent once the connection is back.
  * The server forwards each id to the assistant once, so sending the same id again (after a lost answer, or
- * from a second tab) never makes a double.
+ * from a second tab) never makes a double. When it is busy (429) the message waits as long as it says.
  */
 (() => {
   "use strict";
@@ -25,6 +25,7 @@
   const invoerFout = $("invoer-fout");
   const aankondiging = $("aankondiging");
   const bezigMelding = $("bezig");
+  const BEZIG = bezigMelding.textContent;
   const verbinding = $("verbinding-melding");
   const verbindingUitleg = $("verbinding-uitleg");
 
@@ -71,6 +72,7 @@
   // ---- showing the conversation -------------------------------------------------------------------------
 
   let inBehandeling = null;      // id of the message on its way now
+  let druk = "";                 // the server's message while it asks to wait before sending more
   let verzendenLukt = true;
   let ophalenLukt = true;
 
@@ -132,7 +134,8 @@
       li.classList.toggle("bericht--mislukt", Boolean(bericht.mislukt));
     }
     renderKeuzes(stand);
-    bezigMelding.hidden = !(inBehandeling && verzendenLukt);
+    bezigMelding.textContent = druk || BEZIG;
+    bezigMelding.hidden = !(druk || (inBehandeling && verzendenLukt));
     renderVerbinding(stand);
   }
 
@@ -220,7 +223,11 @@
       });
       const inhoud = await antwoord.json().catch(() => null);
       if (antwoord.ok && inhoud) return { ok: true, inhoud };
-      if (inhoud && typeof inhoud.fout === "string") return { ok: false, opnieuw: Boolean(inhoud.opnieuw), fout: inhoud.fout };
+      if (inhoud && typeof inhoud.fout === "string") {
+        // busy: the server says in seconds when to try again
+        const wacht = antwoord.status === 429 ? Number(antwoord.headers.get("Retry-After")) : 0;
+        return { ok: false, opnieuw: Boolean(inhoud.opnieuw), fout: inhoud.fout, wacht: wacht > 0 ? wacht : 0 };
+      }
       // an answer not from this server (a proxy in between): try again only where that cannot double anything
       return { ok: false, opnieuw: antwoord.status >= 500 || antwoord.status === 429, fout: "Er ging iets mis." };
     } catch (e) {
@@ -245,11 +252,13 @@
     verwerkWachtrij();
   }
 
-  /* Send the queue in order, one message at a time; on a lost connection wait longer after every try. */
+  /* Send the queue in order, one message at a time; on a lost connection wait longer after every try, when the
+   * server is busy as long as it asks. */
   async function verwerkWachtrij() {
     if (bezig) return;
     bezig = true;
     clearTimeout(wekker);
+    druk = "";
     try {
       for (let stand = lees(); stand.wachtrij.length; stand = lees()) {
         const item = stand.wachtrij[0];
@@ -257,6 +266,13 @@
         render(stand);
         const antwoord = await post("/api/bericht", { afzender: stand.afzender, id: item.id, tekst: item.payload });
         inBehandeling = null;
+        if (antwoord.wacht) {  // busy, not a lost connection: wait as long as the server asks, then send it
+          verzendenLukt = true;
+          druk = antwoord.fout;
+          kondigAan([druk]);
+          wekker = setTimeout(verwerkWachtrij, 1000 * antwoord.wacht);
+          break;
+        }
         if (antwoord.ok) {
           verzendenLukt = true;
           poging = 0;
