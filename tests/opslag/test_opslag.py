@@ -166,6 +166,18 @@ def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
         opslag.verplaats(medewerkers["coordinator"], overdracht.id, "dorp_c", NU)
 
 
+def test_verplaatst_team_krijgt_een_melding(opslag, teams, medewerkers):
+    from wegwijs.kennis.model import Gemeente, Kennisbank
+
+    kennisbank = Kennisbank("", {}, {}, [], {"stad": Gemeente("stad", "Stad", None, (), {}, (),
+                                                              (teams["a"], teams["b"]))})
+    overdracht = maak_overdracht(opslag, teams["b"])   # team B has no notification address, team A a webhook
+    opslag.verplaats(medewerkers["coordinator"], overdracht.id, "stad_a", NU, kennisbank)
+    with opslag._transactie() as s:
+        meldingen = [(mld.soort, mld.doel, mld.doel_env, mld.inhoud["team_id"]) for mld in s.scalars(select(m.Melding))]
+    assert meldingen == [("verplaatst", "webhook", "TEAM_A_WEBHOOK", "stad_a")]
+
+
 def test_verplaatsen_niet_naar_hetzelfde_team_en_niet_als_afgerond(opslag, teams, medewerkers):
     overdracht = maak_overdracht(opslag, teams["a"])
     coordinator = medewerkers["coordinator"]

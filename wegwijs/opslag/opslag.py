@@ -44,6 +44,11 @@ class GeenToegang(PermissionError):
     """The worker may see the handoff but not do this (the inbox answers 403)."""
 
 
+def _doelen(team: Buurtteam | None) -> list[tuple[str, str | None]]:
+    """Where a team wants its notifications: the names of the settings that hold its webhook and e-mail address."""
+    return [("webhook", team.webhook_env), ("email", team.email_env)] if team else []
+
+
 def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
     tekst = (waarde or "").strip()
     if not tekst:
@@ -235,7 +240,7 @@ class Opslag:
             s.flush()
             s.add(m.Toestemming(overdracht_id=rij.id, team_id=team.id, onderdelen=list(toestemming.onderdelen),
                                 tekst=toestemming.tekst, tijdstip=toestemming.tijdstip))
-            self._meld(s, rij, team.naam, "nieuwe_aanvraag", [("webhook", team.webhook_env), ("email", team.email_env)], nu)
+            self._meld(s, rij, team.naam, "nieuwe_aanvraag", _doelen(team), nu)
             return self._record(s, rij, nu, met_pakket=False)
 
     @staticmethod
@@ -389,10 +394,14 @@ class Opslag:
             return self._record(s, rij, nu, met_pakket=False)
 
     def verplaats(self, coordinator: r.Medewerker, overdracht_id: int, team_id: str,
-                  nu: dt.datetime | None = None) -> r.Overdracht:
+                  nu: dt.datetime | None = None, kennisbank: Kennisbank | None = None) -> r.Overdracht:
         """A coordinator moves a handoff to another team of the municipality (postcode areas are approximate).
-        The date promised to the person stays; the new team's coordinator is warned again if it passes."""
+        The new team is notified as for a new handoff (targets from the knowledge base). The date promised to the
+        person stays; the new team's coordinator is warned again if it passes."""
+        from wegwijs.kennis import laad_kennisbank
+
         nu = nu or nu_utc()
+        teams = {t.id: t for t in alle_teams(kennisbank or laad_kennisbank())}
         with self._transactie() as s:
             rij, wie = self._zichtbaar(s, coordinator, overdracht_id)
             if wie.rol != "coordinator":
@@ -407,6 +416,7 @@ class Opslag:
             rij.team_id, rij.eigenaar_id = team.id, None
             rij.status, rij.opgepakt, rij.geescaleerd = st.NIEUW, None, None
             self._audit(s, rij.id, wie.id, f"verplaatst naar {team.id}", nu)
+            self._meld(s, rij, team.naam, "verplaatst", _doelen(teams.get(team.id)), nu)
             return self._record(s, rij, nu, met_pakket=False)
 
     def _mag_wijzigen(self, s: Session, medewerker: r.Medewerker, overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
@@ -566,8 +576,7 @@ class Opslag:
                 if not te_laat(rij.reactie_uiterlijk, rij.status, nu):
                     continue
                 team = teams.get(rij.team_id)
-                doelen = [("webhook", team.webhook_env), ("email", team.email_env)] if team else []
-                self._meld(s, rij, team.naam if team else rij.team_id, "te_laat", doelen, nu)
+                self._meld(s, rij, team.naam if team else rij.team_id, "te_laat", _doelen(team), nu)
                 rij.geescaleerd = nu
                 aantal += 1
             return aantal

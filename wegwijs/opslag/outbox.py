@@ -22,7 +22,8 @@ MAX_WACHTTIJD = dt.timedelta(hours=1)
 LEASE = dt.timedelta(minutes=5)  # longer than any single send may take (timeouts below)
 TIMEOUT = 10.0
 STANDAARD_INBOX_URL = "http://127.0.0.1:8000/inbox"
-SOORT_TEKST = {"nieuwe_aanvraag": "Nieuwe aanvraag", "te_laat": "Aanvraag wacht langer dan afgesproken"}
+SOORT_TEKST = {"nieuwe_aanvraag": "Nieuwe aanvraag", "verplaatst": "Aanvraag van een ander team",
+               "te_laat": "Aanvraag wacht langer dan afgesproken"}
 
 
 @dataclass(frozen=True)
