@@ -71,9 +71,9 @@ def actieserver(poort: int = 5055, logmap: Path = REPO / "bot" / "logs") -> Iter
 @contextlib.contextmanager
 def rasa(poort: int = 5005, model: Path = MODEL, endpoints: str = "bot/endpoints.yml",
          credentials: str = "bot/credentials.yml", logmap: Path = REPO / "bot" / "logs",
-         cwd_args: list[str] | None = None) -> Iterator[subprocess.Popen]:
+         extra_args: list[str] | None = None) -> Iterator[subprocess.Popen]:
     args = [str(VENV_BIN / "rasa"), "run", "-m", str(model), "-i", "127.0.0.1", "-p", str(poort),
-            "--credentials", credentials] + (["--endpoints", endpoints] if endpoints else []) + (cwd_args or [])
+            "--credentials", credentials] + (["--endpoints", endpoints] if endpoints else []) + (extra_args or [])
     proces = start(args, logmap / f"rasa-{poort}.log")
     try:
         wacht_op(f"http://127.0.0.1:{poort}/", 900, proces)

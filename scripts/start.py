@@ -49,7 +49,7 @@ def main() -> None:
         print("De actieserver en Rasa starten (Rasa kan een paar minuten nodig hebben) ...", flush=True)
         alles.enter_context(servers.actieserver(POORTEN["actieserver"], LOGMAP))
         alles.enter_context(servers.rasa(POORTEN["Rasa"], logmap=LOGMAP,
-                                         cwd_args=["--enable-api", "--auth-token", os.environ["RASA_TOKEN"]]))
+                                         extra_args=["--enable-api", "--auth-token", os.environ["RASA_TOKEN"]]))
         web = servers.start([sys.executable, "-m", "web.app"], LOGMAP / "web.log")
         alles.callback(servers.stop, web)
         servers.wacht_op(f"http://127.0.0.1:{POORTEN['web']}/", 120, web)
