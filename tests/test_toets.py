@@ -1,9 +1,13 @@
 """The check (toets) on a small knowledge base: outcomes, reasons, amounts, dates and municipalities."""
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import textwrap
 
-from kennisbouw import maak_kennis, regeling_yaml
+import pytest
+import yaml
+
+from kennisbouw import NORMEN, maak_kennis, regeling_yaml
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.kennis import laad_kennisbank
 from wegwijs.toets import toets
@@ -112,6 +116,42 @@ def test_kostendelersnorm_lowers_the_sociaal_minimum(kb):
     gedeeld = toets(huishouden(inkomen={"netto_per_maand": 0}, andere_volwassenen_in_huis=1), kb)["budget"]["sociaal_minimum"]
     assert alleen == 1400
     assert gedeeld == pytest.approx(2000 * (40 + 2 * 30) / 2 / 100)  # 50% of the couples' norm
+
+
+@pytest.fixture
+def kb_gemengd(kennis_map):
+    """The test norms plus a norm for a couple of whom one is under 21: the young partner's part is 300."""
+    data = yaml.safe_load(textwrap.dedent(NORMEN["participatiewet.yaml"]))
+    data["norm"]["waarden"][dt.date(2026, 1, 1)]["een_jonger_dan_21"] = {"paar": 1300, "paar_met_kinderen": 1600}
+    maak_kennis(kennis_map, normen={"participatiewet.yaml": yaml.safe_dump(data)})
+    return laad_kennisbank.__wrapped__(kennis_map)
+
+
+@pytest.mark.parametrize("aanvrager, partner, kinderen, norm", [
+    (20, 24, [], 1300),     # one under 21: their own norm, not the 21+ couple's 2000
+    (24, 19, [1], 1600),    # the same with a child
+    (21, 20, [], 1300),     # 21 is no longer under 21
+    (20, 19, [], 600),      # both under 21
+    (21, 30, [], 2000),     # both 21 or older
+    (20, 70, [], 2100),     # one at AOW age: the AOW couple's norm, whatever the other's age
+])
+def test_a_couple_with_one_partner_under_21_gets_its_own_norm(kb_gemengd, aanvrager, partner, kinderen, norm):
+    budget = toets(huishouden(aanvrager={"leeftijd": aanvrager}, partner={"leeftijd": partner},
+                              kinderen=[{"leeftijd": k} for k in kinderen], inkomen={"netto_per_maand": 650}),
+                   kb_gemengd)["budget"]
+    assert budget["sociaal_minimum"] == norm
+    assert budget["inkomen_percentage_sociaal_minimum"] == pytest.approx(650 / norm * 100, abs=0.1)
+
+
+@pytest.mark.parametrize("anderen, norm", [
+    (1, 300 + 2000 * (40 + 2 * 30) / 2 / 100),  # A = 2 (one other + the partner of 21+): 50%, the norm stays 1300
+    (2, 300 + 2000 * (40 + 3 * 30) / 3 / 100),  # A = 3: 43.33%
+])
+def test_kostendelersnorm_for_a_couple_with_one_under_21_is_for_the_older_partner_only(kb_gemengd, anderen, norm):
+    """Art. 22a lid 3: the partner under 21 keeps their part and is not counted in A."""
+    budget = toets(huishouden(aanvrager={"leeftijd": 30}, partner={"leeftijd": 18}, andere_volwassenen_in_huis=anderen,
+                              inkomen={"netto_per_maand": 0}), kb_gemengd)["budget"]
+    assert budget["sociaal_minimum"] == pytest.approx(norm, abs=0.01)
 
 
 def test_formula_counts_children_by_age(kb):

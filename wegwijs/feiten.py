@@ -162,7 +162,8 @@ def aow_leeftijd_bereikt(h: Huishouden) -> Any:
 
 @feit("leeftijd", "heeft_partner")
 def leeftijdsgroep(h: Huishouden) -> Any:
-    """Which bijstandsnorm applies: a couple gets the AOW norm when one of them has reached AOW age."""
+    """Which bijstandsnorm applies: a couple gets the AOW norm when one of them has reached AOW age, and a couple
+    with one partner under 21 and one of 21 or older has its own norm (art. 20 Participatiewet)."""
     leeftijd_, partner, grens = h.get("leeftijd"), h.get("heeft_partner"), h.get("aow.leeftijd")
     if leeftijd_ is None or partner is None or grens is None:
         return None
@@ -171,7 +172,8 @@ def leeftijdsgroep(h: Huishouden) -> Any:
         return "aow_leeftijd"
     if None in leeftijden:
         return None
-    return "jonger_dan_21" if all(l < 21 for l in leeftijden) else "21_tot_aow"
+    jong = sum(1 for l in leeftijden if l < 21)
+    return "21_tot_aow" if not jong else ("jonger_dan_21" if jong == len(leeftijden) else "een_jonger_dan_21")
 
 
 @feit()
@@ -184,17 +186,26 @@ def kostendelers(h: Huishouden) -> Any:
 
 @feit("leeftijdsgroep", "leefvorm", "kostendelers")
 def sociaal_minimum(h: Huishouden) -> Any:
-    """The bijstandsnorm for this household, with the kostendelersnorm when other adults share the home."""
+    """The bijstandsnorm for this household, with the kostendelersnorm when other adults share the home.
+
+    The kostendelersnorm (art. 22a Participatiewet) is for each partner of 21 or older. A partner under 21 keeps
+    their own part of the couple's norm (lid 3): the norm minus half the gehuwdennorm for 21 to AOW age.
+    """
     norm, anderen, groep = h.get("participatiewet.norm"), h.get("kostendelers"), h.get("leeftijdsgroep")
     if norm is None or anderen is None:
         return None
     if not anderen or groep == "jonger_dan_21":
         return norm
-    personen = 1 + int(bool(h.get("heeft_partner")))
+    normen = h.kennisbank.norm_op("participatiewet.norm", h.peildatum)
+    if groep == "een_jonger_dan_21":
+        paarnorm = normen["21_tot_aow"]["paar"]
+        personen, jongere = 1, norm - paarnorm / 2
+    else:
+        paarnorm = normen[groep]["paar"]
+        personen, jongere = 1 + int(bool(h.get("heeft_partner"))), 0
     delers = anderen + personen
-    paarnorm = h.kennisbank.norm_op("participatiewet.norm", h.peildatum)[groep]["paar"]
     deel = (h.get("participatiewet.kostendeler_basis") + delers * h.get("participatiewet.kostendeler_per_persoon")) / delers
-    return round(paarnorm * deel / 100 * personen, 2)
+    return round(jongere + paarnorm * deel / 100 * personen, 2)
 
 
 @feit()
