@@ -25,6 +25,7 @@ NORMEN = {
           bron: [{titel: Testnorm}]
         kostendeler_basis: {beschrijving: basis, eenheid: procent, waarden: {2015-01-01: 40}, bron: [{titel: Wet}]}
         kostendeler_per_persoon: {beschrijving: per persoon, eenheid: procent, waarden: {2015-01-01: 30}, bron: [{titel: Wet}]}
+        kostendeler_vanaf_leeftijd: {beschrijving: leeftijd, eenheid: jaar, waarden: {2015-01-01: 21, 2023-01-01: 27}, bron: [{titel: Wet}]}
         vermogensgrens:
           beschrijving: grens
           eenheid: euro

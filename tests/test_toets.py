@@ -118,6 +118,12 @@ def test_kostendelersnorm_lowers_the_sociaal_minimum(kb):
     assert gedeeld == pytest.approx(2000 * (40 + 2 * 30) / 2 / 100)  # 50% of the couples' norm
 
 
+@pytest.mark.parametrize("kind, norm", [(23, 1400), (26, 1400), (27, 1000), (30, 1000)])
+def test_a_child_at_home_counts_for_the_kostendelersnorm_from_27(kb, kind, norm):
+    gezin = huishouden(aanvrager={"leeftijd": 55}, inkomen={"netto_per_maand": 0}, kinderen=[{"leeftijd": kind}])
+    assert toets(gezin, kb)["budget"]["sociaal_minimum"] == pytest.approx(norm)   # 1000: 50% of the couples' 2000
+
+
 @pytest.fixture
 def kb_gemengd(kennis_map):
     """The test norms plus a norm for a couple of whom one is under 21: the young partner's part is 300."""

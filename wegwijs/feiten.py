@@ -14,6 +14,7 @@ from wegwijs.kennis.model import Kennisbank
 # Norms the computations below read; `wegwijs kennis check` reports them when missing.
 VERPLICHTE_NORMEN = (
     "participatiewet.norm", "participatiewet.kostendeler_basis", "participatiewet.kostendeler_per_persoon",
+    "participatiewet.kostendeler_vanaf_leeftijd",
     "aow.leeftijd", "aow.opbouw_vanaf_leeftijd", "schatting.bruto_netto_factor", "schatting.marge",
     "nibud.basispakket_volwassenen", "nibud.basispakket_per_kind", "nibud.participatie_volwassenen",
     "nibud.participatie_per_kind",
@@ -179,9 +180,15 @@ def leeftijdsgroep(h: Huishouden) -> Any:
 @feit()
 def kostendelers(h: Huishouden) -> Any:
     """Other adults of 21 or older sharing the home, children of 21 or older at home included."""
+    return _huisgenoten_vanaf(h, 21)
+
+
+def _huisgenoten_vanaf(h: Huishouden, leeftijd: float) -> int | None:
+    """The other adults in the home (the household document counts those of 21 or older) and the children at home
+    of `leeftijd` or older."""
     if {"andere_volwassenen_in_huis", "kinderen"} & h._onbekend:
         return None
-    return h.document.get("andere_volwassenen_in_huis", 0) + sum(1 for k in h._thuis() if k["leeftijd"] >= 21)
+    return h.document.get("andere_volwassenen_in_huis", 0) + sum(1 for k in h._thuis() if k["leeftijd"] >= leeftijd)
 
 
 @feit("leeftijdsgroep", "leefvorm", "kostendelers")
@@ -191,7 +198,11 @@ def sociaal_minimum(h: Huishouden) -> Any:
     The kostendelersnorm (art. 22a Participatiewet) is for each partner of 21 or older. A partner under 21 keeps
     their own part of the couple's norm (lid 3): the norm minus half the gehuwdennorm for 21 to AOW age.
     """
-    norm, anderen, groep = h.get("participatiewet.norm"), h.get("kostendelers"), h.get("leeftijdsgroep")
+    # Children at home count from the law's age (27 since 2023); other adults are only known from 21, so a
+    # housemate of 21 to 26 who is not a child counts too and the norm may come out a little low.
+    vanaf = h.get("participatiewet.kostendeler_vanaf_leeftijd")
+    norm, groep = h.get("participatiewet.norm"), h.get("leeftijdsgroep")
+    anderen = None if vanaf is None else _huisgenoten_vanaf(h, vanaf)
     if norm is None or anderen is None:
         return None
     if not anderen or groep == "jonger_dan_21":
