@@ -157,10 +157,10 @@ class ValidateOverdrachtForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
-        if not tracker.get_slot("ov_team"):
-            return ["ov_postcode"]          # filled without a team: the form ends, action_overdracht says what now
-        # the person's own question, when they only asked for a person (answered or skipped, it stays in the list)
+        # first what the help is for, when the person only asked for a person (answered or skipped, it stays)
         vragen = ["ov_vraag"] if tracker.get_slot("ov_vraag") or not eerste_vraag(tracker) else []
+        if not tracker.get_slot("ov_team"):
+            return vragen + ["ov_postcode"]   # filled without a team: the form ends, action_overdracht says what now
         vragen.append("ov_manier")
         if tracker.get_slot("ov_manier") in NODIG_TELEFOON:
             vragen.append("ov_telefoon")
