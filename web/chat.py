@@ -3,7 +3,8 @@
 The browser talks only to this server (port 8000); Rasa stays on loopback. Each message carries an id chosen by
 the browser, which keeps unsent messages in localStorage and sends them again after a lost connection: this
 server forwards each id to Rasa once and gives a repeated id the same answer, so nothing is sent twice.
-New messages beyond a limit per conversation and per address (web/limiet.py) get 429 and wait in the browser.
+New messages beyond a limit per conversation and per address (web/limiet.py) get 429 and wait in the browser; the
+look-ups for a worker's messages have a limit of their own, so a script cannot load Rasa through them either.
 Messages a buurtteam worker writes from the inbox (bot events while the conversation is paused) are read from
 Rasa's tracker, because the REST channel cannot push them.
 """
@@ -147,6 +148,7 @@ class WebChat:
     sessieduur: int
     doorgever: Doorgever
     limiet: Berichtlimiet
+    opvraaglimiet: Berichtlimiet   # the look-ups for a worker's messages (the page asks every 5 or 30 seconds)
     client: httpx.AsyncClient
     rasa_url: str
     rasa_token: str | None
@@ -158,6 +160,7 @@ async def _start(app, _loop) -> None:
     client = httpx.AsyncClient(timeout=RASA_TIMEOUT)
     app.ctx.webchat = WebChat(laad_thema(instellingen.gemeente), sessieduur_minuten(BOT_DOMEIN),
                               Doorgever(client, instellingen.rasa_url),
+                              Berichtlimiet(instellingen.limiet_gesprek, instellingen.limiet_adres),
                               Berichtlimiet(instellingen.limiet_gesprek, instellingen.limiet_adres),
                               client, instellingen.rasa_url.rstrip("/"), instellingen.rasa_token)
 
@@ -246,17 +249,25 @@ async def bericht(request: Request) -> HTTPResponse:
     chat, afzender, bericht_id = _chat(request), gegevens["afzender"], gegevens["id"]
     # only new messages count: a queue sent again after a reload, or from a second tab, is never refused
     if not chat.doorgever.bekend(afzender, bericht_id):
-        # behind a reverse proxy Sanic takes the address from its header (SANIC_PROXIES_COUNT, docs/webchat.md)
-        wacht = chat.limiet.probeer(afzender, request.remote_addr or request.ip, time.monotonic())
-        if wacht:
-            antwoord = _fout(DRUK, 429, opnieuw=True)
-            antwoord.headers["Retry-After"] = str(wacht)
-            return antwoord
+        te_druk = _boven_limiet(chat.limiet, afzender, request)
+        if te_druk:
+            return te_druk
     try:
         berichten = await chat.doorgever.stuur(afzender, bericht_id, tekst)
     except DoorgeefFout as fout:
         return _fout(str(fout), 503 if fout.opnieuw else 502, fout.opnieuw)
     return json({"berichten": berichten})
+
+
+def _boven_limiet(limiet: Berichtlimiet, afzender: str, request: Request) -> HTTPResponse | None:
+    """429 with Retry-After when this conversation or address is over the limit; None when the request may go on.
+    Behind a reverse proxy Sanic takes the address from its header (SANIC_PROXIES_COUNT, docs/webchat.md)."""
+    wacht = limiet.probeer(afzender, request.remote_addr or request.ip, time.monotonic())
+    if not wacht:
+        return None
+    antwoord = _fout(DRUK, 429, opnieuw=True)
+    antwoord.headers["Retry-After"] = str(wacht)
+    return antwoord
 
 
 @chat_bp.post("/api/medewerker")
@@ -273,6 +284,9 @@ async def medewerker(request: Request) -> HTTPResponse:
     chat = _chat(request)
     if not chat.rasa_token:
         return json({"beschikbaar": False, "gepauzeerd": False, "berichten": []})
+    te_druk = _boven_limiet(chat.opvraaglimiet, gegevens["afzender"], request)
+    if te_druk:
+        return te_druk
     url = f"{chat.rasa_url}/conversations/{quote(gegevens['afzender'], safe='')}/tracker"
     try:
         antwoord = await chat.client.get(url, params={"include_events": "AFTER_RESTART", "token": chat.rasa_token},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from nep_rasa_rest import NepRasa
+from nep_rasa_rest import RASA_TOKEN, NepRasa
 from playwright.sync_api import expect
 
 from web.chat import DRUK
@@ -119,7 +119,7 @@ def krappe_server(request, rasa_server: NepRasa, tmp_path_factory) -> str:
     # conftest.py of this folder, as pytest loaded it: its start_web and stop_web
     steun = request.config.pluginmanager.get_plugin(str(Path(__file__).with_name("conftest.py")))
     map_ = tmp_path_factory.mktemp("krap")
-    proces, url = steun.start_web({"RASA_URL": rasa_server.url, "DATABASE_URL": f"sqlite:///{map_ / 'wegwijs.db'}",
+    proces, url = steun.start_web({"RASA_URL": rasa_server.url, "RASA_TOKEN": RASA_TOKEN, "DATABASE_URL": f"sqlite:///{map_ / 'wegwijs.db'}",
                                    "WEGWIJS_CHAT_LIMIET_GESPREK": f"{GESPREK.per_minuut},{GESPREK.stoot}",
                                    "WEGWIJS_CHAT_LIMIET_ADRES": f"{ADRES.per_minuut},{ADRES.stoot}",
                                    "SANIC_PROXIES_COUNT": "1"}, map_ / "web.log")
@@ -164,6 +164,22 @@ def test_over_the_address_limit_other_addresses_go_on(krappe_server: str, nep_ra
     assert nep_rasa.berichten_van(afzender) == []
     assert len(nep_rasa.ontvangen) == ADRES.stoot
     assert stuur(krappe_server, afzender, adres="203.0.113.3").status_code == 200
+
+
+def test_looking_up_a_workers_messages_has_its_own_limit(krappe_server: str, nep_rasa: NepRasa):
+    afzender = "web-" + nieuwe_id()
+
+    def kijk(adres: str) -> httpx.Response:
+        return httpx.post(krappe_server + "/api/medewerker", json={"afzender": afzender, "na": 0},
+                          headers={"X-Forwarded-For": adres})
+
+    for _ in range(GESPREK.stoot):
+        assert kijk("203.0.113.4").json()["beschikbaar"] is True
+    te_vaak = kijk("203.0.113.4")
+    assert te_vaak.status_code == 429 and te_vaak.json() == {"fout": DRUK, "opnieuw": True}
+    assert "retry-after" in te_vaak.headers
+    # looking up does not use up the conversation's messages
+    assert stuur(krappe_server, afzender, tekst="hallo", adres="203.0.113.4").status_code == 200
 
 
 def test_under_the_limit_nothing_changes(web_server: str, nep_rasa: NepRasa):

@@ -341,6 +341,8 @@
         ontvangVanMedewerker(antwoord.inhoud.berichten);
         if (antwoord.inhoud.gepauzeerd) volgende = MEDEWERKER_ACTIEF;
       }
+    } else if (antwoord.wacht) {
+      volgende = Math.max(antwoord.wacht * 1000, MEDEWERKER_ACTIEF);  // busy, not disconnected: look again later
     } else {
       ophalenLukt = !antwoord.opnieuw;
       volgende = MEDEWERKER_ACTIEF * 2;
