@@ -15,13 +15,16 @@ from rasa_sdk.forms import FormValidationAction
 
 from bot.actions.gedeeld import gemeente_van, kennisbank, wis
 from bot.actions.opening import eerste_vraag
+from bot.actions.toets import _antwoorden
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.gesprek import overdracht as g
+from wegwijs.gesprek.antwoorden import maak_huishouden
 from wegwijs.gesprek.invoer import OVERGESLAGEN, lees_gemeente, lees_ja_nee
 from wegwijs.overdracht import (Contactvoorkeur, geef_toestemming, geen_aanvraag, kies_team, maak_contactvoorkeur,
                                 maak_pakket, na_overdracht, onderdelen, stand_tekst, team_bij_id, toestemmingsvraag,
                                 zonder_toestemming)
 from wegwijs.overdracht.contact import NODIG_TELEFOON
+from wegwijs.toets import toets
 
 logger = logging.getLogger(__name__)
 
@@ -88,9 +91,6 @@ def check_gegevens(tracker: Tracker) -> tuple[Optional[dict], Optional[dict]]:
     """The household and the full result of the check, when the person did the check in this conversation."""
     if not tracker.get_slot("uitslag"):
         return None, None
-    from bot.actions.toets import _antwoorden
-    from wegwijs.toets import maak_huishouden, toets
-
     try:
         huishouden = maak_huishouden(_antwoorden(tracker), dt.date.today().isoformat())
         return huishouden, toets(huishouden, kennisbank())

@@ -158,6 +158,16 @@ async def test_antwoord_dat_op_een_onderbreking_lijkt_telt_als_antwoord(tekst, i
     assert SlotSet(gevraagd, waarde) in events and "al op weg" not in teksten(d)
 
 
+def test_na_de_check_gaan_huishouden_en_uitslag_mee_naar_de_overdracht():
+    antwoorden = {"leeftijd": 38, "partner": False, "kinderen": [4, 9], "kinderopvang": False,
+                  "andere_volwassenen": 0, "woning": "huur", "huur": 720.0, "inkomen_bron": "werk", "inkomen": 1450.5,
+                  "vermogen": OVERGESLAGEN, "gemeente": {"naam": "Rotterdam", "bekend": True}}
+    huishouden, uitslag = ov.check_gegevens(tracker(slots={**antwoorden, "uitslag": {"gemeente": "Rotterdam"}}))
+    assert huishouden["aanvrager"]["leeftijd"] == 38 and len(huishouden["kinderen"]) == 2
+    assert uitslag["gemeente"] == "Rotterdam" and uitslag["regelingen"]
+    assert ov.check_gegevens(tracker(slots=antwoorden)) == (None, None)   # no check done: nothing
+
+
 async def test_iets_weglaten_en_dan_kiezen():
     uit, _ = await valideer("ov_toestemming", "iets weglaten", KLAAR)
     assert uit == {"ov_toestemming": None, "ov_aanpassen": g.WEGLATEN}
