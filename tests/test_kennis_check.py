@@ -9,6 +9,7 @@ import pytest
 from kennisbouw import maak_kennis, regeling_yaml
 from wegwijs.fouten import KennisFout
 from wegwijs.kennis import controleer, laad_kennisbank
+from wegwijs.kennis.model import KindThuis
 
 GOED = regeling_yaml("hulp", """
     - feit: leeftijd
@@ -54,6 +55,72 @@ def test_broken_scheme_is_reported_with_file_line_and_field(kennis_map, kapot, v
     kennisbank, gevonden = bevindingen(kennis_map, {"hulp.yaml": kapot})
     assert kennisbank is None
     assert any(verwacht in b for b in gevonden), gevonden
+
+
+KIND = regeling_yaml("hulp", """
+    - kind_thuis: {van: 4, tot: 11}
+""")
+
+
+def test_kind_thuis_loads(kennis_map):
+    groep = KIND.replace("  - kind_thuis: {van: 4, tot: 11}",
+                         "  - een_van_deze:\n      - kind_thuis: {van: 0, tot: 3}\n      - feit: leeftijd\n        minimaal: 67")
+    kennisbank, gevonden = bevindingen(kennis_map, {"hulp.yaml": KIND, "groep.yaml": groep.replace("id: hulp", "id: groep")})
+    assert gevonden == []
+    regelingen = {r.id: r for r in kennisbank.landelijk}
+    assert regelingen["hulp"].voorwaarden[0] == KindThuis(4, 11)
+    assert regelingen["groep"].voorwaarden[0].onderdelen[0] == KindThuis(0, 3)
+
+
+@pytest.mark.parametrize("kapot, verwacht", [
+    ("{van: 4}", "regelingen/hulp.yaml, regel 9 (veld 'voorwaarden[1].kind_thuis'): geef bij kind_thuis 'van' en 'tot'. "
+                 "Schrijf het zo: kind_thuis: {van: 4, tot: 11}"),
+    ("{tot: 11}", "geef bij kind_thuis 'van' en 'tot'."),
+    ("{van: 12, tot: 4}", "(veld 'voorwaarden[1].kind_thuis'): 'van' (12) is hoger dan 'tot' (4). Zet de jongste leeftijd "
+                          "bij van en de oudste bij tot."),
+    ("{van: 4.5, tot: 11}", "(veld 'voorwaarden[1].kind_thuis.van'): hier hoort een leeftijd in hele jaren te staan, "
+                            "zoals 4, niet '4.5'."),
+    ("{van: 4, tot: elf}", "(veld 'voorwaarden[1].kind_thuis.tot'): hier hoort een leeftijd in hele jaren te staan"),
+    ("{van: 4, tot: true}", "(veld 'voorwaarden[1].kind_thuis.tot'): hier hoort een leeftijd in hele jaren te staan"),
+    ("{van: -1, tot: 11}", "(veld 'voorwaarden[1].kind_thuis.van'): een leeftijd is 0 of meer, niet -1."),
+    ("{van: 4, tott: 11}", "(veld 'voorwaarden[1].kind_thuis.tott'): onbekend veld 'tott'. Bedoelt u 'tot'?"),
+    ("4-11", "(veld 'voorwaarden[1].kind_thuis'): schrijf de leeftijden zo: kind_thuis: {van: 4, tot: 11}"),
+    ("{van: 4, tot: 11}\n    feit: leeftijd",
+     "(veld 'voorwaarden[1]'): 'kind_thuis' en 'feit' staan in dezelfde voorwaarde. Maak er twee voorwaarden van"),
+    ("{van: 4, tot: 11}\n    minimaal: 1", "'kind_thuis' en 'minimaal' staan in dezelfde voorwaarde."),
+    ("{van: 4, tot: 11}\n    reden_wel: Er woont een kind van {waarde} bij u.",
+     "regel 10 (veld 'voorwaarden[1].reden_wel'): bij kind_thuis kan er niets tussen { } staan."),
+    ("{van: 4, tot: 11}\n    bij_niet_voldaan: nee",
+     "(veld 'voorwaarden[1].bij_niet_voldaan'): bij_niet_voldaan kan alleen 'misschien' of 'waarschijnlijk_niet' zijn."),
+])
+def test_broken_kind_thuis_is_reported_with_file_line_and_field(kennis_map, kapot, verwacht):
+    kennisbank, gevonden = bevindingen(kennis_map, {"hulp.yaml": KIND.replace("{van: 4, tot: 11}", kapot)})
+    assert kennisbank is None
+    assert any(verwacht in b for b in gevonden), gevonden
+
+
+def test_a_mistyped_kind_thuis_gets_a_suggestion(kennis_map):
+    _, gevonden = bevindingen(kennis_map, {"hulp.yaml": KIND.replace("kind_thuis:", "kind_thuiss:")})
+    assert any("regel 9 (veld 'voorwaarden[1].kind_thuiss'): onbekend veld 'kind_thuiss'. Bedoelt u 'kind_thuis'?" in b
+               for b in gevonden), gevonden
+    assert any("een voorwaarde begint met 'feit:' en een feit uit feiten.yaml, of met 'kind_thuis:'." in b
+               for b in gevonden), gevonden
+
+
+def test_broken_kind_thuis_inside_een_van_deze_is_reported(kennis_map):
+    groep = KIND.replace("  - kind_thuis: {van: 4, tot: 11}",
+                         "  - een_van_deze:\n      - kind_thuis: {van: 0, tot: 3}\n      - kind_thuis: {van: 17, tot: 12}")
+    _, gevonden = bevindingen(kennis_map, {"hulp.yaml": groep})
+    assert gevonden == ["regelingen/hulp.yaml, regel 11 (veld 'voorwaarden[1].een_van_deze[2].kind_thuis'): "
+                        "'van' (17) is hoger dan 'tot' (12). Zet de jongste leeftijd bij van en de oudste bij tot."]
+
+
+def test_an_unmatched_brace_in_an_own_reason_is_reported(kennis_map):
+    kapot = GOED.replace("minimaal: 18", "minimaal: 18\n    reden_niet: U bent jonger dan {grens.")
+    kennisbank, gevonden = bevindingen(kennis_map, {"hulp.yaml": kapot})
+    assert kennisbank is None
+    assert any("regel 11 (veld 'voorwaarden[1].reden_niet'): tussen { } kan alleen {waarde}, {grens} of {verschil} staan."
+               in b for b in gevonden), gevonden
 
 
 def test_broken_norm_is_reported(kennis_map):

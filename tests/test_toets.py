@@ -172,6 +172,97 @@ def test_skipped_question_is_unknown_not_none(kb):
     assert uitkomst(toets(huishouden(), kb), "kinderhulp")["uitkomst"] == "waarschijnlijk_niet"
 
 
+JEUGD = regeling_yaml("jeugdtegoed", """
+    - kind_thuis: {van: 4, tot: 11}
+""", naam="Jeugdtegoed")
+
+ZWEMLES = regeling_yaml("zwemles", """
+    - kind_thuis: {van: 5, tot: 5}
+      bij_niet_voldaan: misschien
+      reden_wel: Uw kind is 5 jaar, de leeftijd voor zwemles.
+      reden_niet: Zwemles is voor kinderen van 5 jaar. Soms kan het ook voor een ouder kind.
+""", naam="Zwemles")
+
+SPORT = regeling_yaml("sport", """
+    - een_van_deze:
+        - kind_thuis: {van: 0, tot: 3}
+        - kind_thuis: {van: 12, tot: 17}
+""", naam="Sport")
+
+
+@pytest.fixture
+def kb_kind(kennis_map):
+    maak_kennis(kennis_map, {"jeugdtegoed.yaml": JEUGD, "zwemles.yaml": ZWEMLES, "sport.yaml": SPORT})
+    return laad_kennisbank.__wrapped__(kennis_map)
+
+
+def met_kinderen(*leeftijden: int, **velden) -> dict:
+    return huishouden(kinderen=[{"leeftijd": leeftijd} for leeftijd in leeftijden], **velden)
+
+
+@pytest.mark.parametrize("leeftijden, verwacht", [
+    ((4,), "waarschijnlijk_wel"),       # the youngest age counts
+    ((11,), "waarschijnlijk_wel"),      # and so does the oldest
+    ((3,), "waarschijnlijk_niet"),
+    ((12,), "waarschijnlijk_niet"),
+    ((3, 12), "waarschijnlijk_niet"),
+    ((2, 7, 15), "waarschijnlijk_wel"),
+    ((), "waarschijnlijk_niet"),
+])
+def test_kind_thuis_holds_when_a_child_of_those_ages_lives_at_home(kb_kind, leeftijden, verwacht):
+    assert uitkomst(toets(met_kinderen(*leeftijden), kb_kind), "jeugdtegoed")["uitkomst"] == verwacht
+
+
+def test_kind_thuis_gives_plain_reasons(kb_kind):
+    wel = uitkomst(toets(met_kinderen(7), kb_kind), "jeugdtegoed")
+    assert wel["redenen"] == ["Er woont een kind van 4 tot en met 11 jaar bij u."]
+    niet = uitkomst(toets(met_kinderen(12), kb_kind), "jeugdtegoed")
+    assert niet["redenen"] == ["Er woont geen kind van 4 tot en met 11 jaar bij u. Jeugdtegoed is daarom waarschijnlijk "
+                               "niet voor u."]
+
+
+def test_kind_thuis_does_not_count_a_child_living_elsewhere(kb_kind):
+    elders = huishouden(kinderen=[{"leeftijd": 7, "woont_thuis": False}])
+    assert uitkomst(toets(elders, kb_kind), "jeugdtegoed")["uitkomst"] == "waarschijnlijk_niet"
+    ook_thuis = huishouden(kinderen=[{"leeftijd": 7, "woont_thuis": False}, {"leeftijd": 9}])
+    assert uitkomst(toets(ook_thuis, kb_kind), "jeugdtegoed")["uitkomst"] == "waarschijnlijk_wel"
+
+
+def test_kind_thuis_is_unknown_not_no_when_the_children_are_not_known(kb_kind):
+    resultaat = toets(huishouden(onbekend=["kinderen"]), kb_kind)
+    jeugd, zwemles = uitkomst(resultaat, "jeugdtegoed"), uitkomst(resultaat, "zwemles")
+    assert jeugd["uitkomst"] == zwemles["uitkomst"] == "misschien"
+    assert jeugd["redenen"] == ["We weten nog niet of er een kind van 4 tot en met 11 jaar bij u woont. Daardoor kunnen "
+                                "we nog niet zeggen of u Jeugdtegoed kunt krijgen."]
+    assert zwemles["redenen"][0].startswith("We weten nog niet of er een kind van 5 jaar bij u woont.")
+
+
+def test_kind_thuis_takes_the_editors_own_reasons_and_bij_niet_voldaan(kb_kind):
+    vijf = uitkomst(toets(met_kinderen(5), kb_kind), "zwemles")
+    assert vijf["uitkomst"] == "waarschijnlijk_wel"
+    assert vijf["redenen"] == ["Uw kind is 5 jaar, de leeftijd voor zwemles."]
+    zes = uitkomst(toets(met_kinderen(6), kb_kind), "zwemles")
+    assert zes["uitkomst"] == "misschien"
+    assert zes["redenen"] == ["Zwemles is voor kinderen van 5 jaar. Soms kan het ook voor een ouder kind."]
+
+
+@pytest.mark.parametrize("leeftijden, verwacht", [
+    ((0,), "waarschijnlijk_wel"),
+    ((3, 8), "waarschijnlijk_wel"),
+    ((17,), "waarschijnlijk_wel"),
+    ((4, 11, 18), "waarschijnlijk_niet"),
+])
+def test_kind_thuis_in_een_van_deze(kb_kind, leeftijden, verwacht):
+    assert uitkomst(toets(met_kinderen(*leeftijden), kb_kind), "sport")["uitkomst"] == verwacht
+
+
+def test_kind_thuis_in_een_van_deze_names_each_age_range(kb_kind):
+    niet = uitkomst(toets(met_kinderen(8), kb_kind), "sport")
+    assert "Er woont geen kind jonger dan 4 jaar bij u." in niet["redenen"][0]
+    assert "Er woont geen kind van 12 tot en met 17 jaar bij u." in niet["redenen"][0]
+    assert uitkomst(toets(huishouden(onbekend=["kinderen"]), kb_kind), "sport")["uitkomst"] == "misschien"
+
+
 def test_municipal_schemes_only_for_that_municipality(kb):
     landelijk = {r["id"] for r in toets(huishouden(), kb)["regelingen"]}
     testdam = {r["id"] for r in toets(huishouden(gemeente="testdam"), kb)["regelingen"]}

@@ -12,8 +12,8 @@ from wegwijs import taal
 from wegwijs.feiten import Huishouden
 from wegwijs.huishouden import valideer_of_fout
 from wegwijs.kennis import laad_kennisbank
-from wegwijs.kennis.formule import Formule
-from wegwijs.kennis.model import EenVanDeze, Feit, Kennisbank, Regeling, Voorwaarde
+from wegwijs.kennis.formule import Formule, Onbekend
+from wegwijs.kennis.model import EenVanDeze, Feit, Kennisbank, KindThuis, Regeling, Voorwaarde
 
 VOLDAAN, NIET, ONBEKEND, TWIJFEL = "voldaan", "niet", "onbekend", "twijfel"
 VOLGORDE = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
@@ -86,9 +86,11 @@ def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
 
 # -- one condition ---------------------------------------------------------------------------------------------
 
-def _beoordeel(voorwaarde: Voorwaarde | EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
+def _beoordeel(voorwaarde: Voorwaarde | KindThuis | EenVanDeze, regeling: Regeling, h: Huishouden) -> Oordeel:
     if isinstance(voorwaarde, EenVanDeze):
         return _een_van_deze(voorwaarde, regeling, h)
+    if isinstance(voorwaarde, KindThuis):
+        return _kind_thuis(voorwaarde, regeling, h)
     feit = h.kennisbank.feiten[voorwaarde.feit]
     waarde = h.get(voorwaarde.feit)
     if waarde is None:
@@ -100,10 +102,29 @@ def _beoordeel(voorwaarde: Voorwaarde | EenVanDeze, regeling: Regeling, h: Huish
     gegeven = _beschrijf(feit, waarde)
     if voldaan:
         return Oordeel(VOLDAAN, _eigen(voorwaarde.reden_wel, waarde, grens, None, feit) or gegeven)
-    gevolg = (f"Daardoor weten we niet zeker of u {regeling.naam} kunt krijgen." if voorwaarde.bij_niet_voldaan == "misschien"
-              else f"{regeling.naam} is daarom waarschijnlijk niet voor u.")
-    reden = _eigen(voorwaarde.reden_niet, waarde, grens, None, feit) or f"{gegeven} {gevolg}"
+    reden = _eigen(voorwaarde.reden_niet, waarde, grens, None, feit) or f"{gegeven} {_gevolg(voorwaarde, regeling)}"
     return Oordeel(_status_niet(voorwaarde), reden)
+
+
+def _kind_thuis(voorwaarde: KindThuis, regeling: Regeling, h: Huishouden) -> Oordeel:
+    leeftijd = _leeftijden(voorwaarde.van, voorwaarde.tot)
+    try:
+        aantal = h.kinderen(voorwaarde.van, voorwaarde.tot)
+    except Onbekend:  # the person skipped the question about children: not knowing is not a no
+        return Oordeel(ONBEKEND, f"We weten nog niet of er een kind {leeftijd} bij u woont. {_nog_niet(regeling)}")
+    if aantal:
+        return Oordeel(VOLDAAN, voorwaarde.reden_wel or f"Er woont een kind {leeftijd} bij u.")
+    reden = voorwaarde.reden_niet or f"Er woont geen kind {leeftijd} bij u. {_gevolg(voorwaarde, regeling)}"
+    return Oordeel(_status_niet(voorwaarde), reden)
+
+
+def _leeftijden(van: int, tot: int) -> str:
+    """An age range in whole years, both included, as words: 'van 4 tot en met 11 jaar', 'jonger dan 18 jaar'."""
+    if van == 0:
+        return f"jonger dan {tot + 1} jaar"
+    if van == tot:
+        return f"van {van} jaar"
+    return f"van {van} tot en met {tot} jaar"
 
 
 def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Regeling, h: Huishouden) -> Oordeel:
@@ -158,14 +179,25 @@ def _een_van_deze(groep: EenVanDeze, regeling: Regeling, h: Huishouden) -> Oorde
     return Oordeel(status, " ".join(o.reden for o in oordelen))
 
 
-def _status_niet(voorwaarde: Voorwaarde) -> str:
+def _status_niet(voorwaarde: Voorwaarde | KindThuis) -> str:
     return TWIJFEL if voorwaarde.bij_niet_voldaan == "misschien" else NIET
+
+
+def _gevolg(voorwaarde: Voorwaarde | KindThuis, regeling: Regeling) -> str:
+    """What a failed condition means for the scheme."""
+    if voorwaarde.bij_niet_voldaan == "misschien":
+        return f"Daardoor weten we niet zeker of u {regeling.naam} kunt krijgen."
+    return f"{regeling.naam} is daarom waarschijnlijk niet voor u."
 
 
 def _reden_onbekend(naam: str, regeling: Regeling, h: Huishouden) -> str:
     ontbrekend = [h.kennisbank.feiten[n].label for n in h.ontbreekt(naam) if n in h.kennisbank.feiten]
     wat = " en ".join(ontbrekend) if ontbrekend else "een gegeven"
-    return f"We weten {wat} nog niet. Daardoor kunnen we nog niet zeggen of u {regeling.naam} kunt krijgen."
+    return f"We weten {wat} nog niet. {_nog_niet(regeling)}"
+
+
+def _nog_niet(regeling: Regeling) -> str:
+    return f"Daardoor kunnen we nog niet zeggen of u {regeling.naam} kunt krijgen."
 
 
 def _beschrijf(feit: Feit, waarde: Any) -> str:

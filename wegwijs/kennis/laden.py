@@ -11,7 +11,8 @@ from typing import Any, Callable
 
 from wegwijs.fouten import Bevinding
 from wegwijs.kennis.formule import Formule, FormuleFout, compileer, constante
-from wegwijs.kennis.model import UITKOMSTEN, Bron, EenVanDeze, Feit, Gemeente, Kennisbank, Norm, Regeling, Voorwaarde
+from wegwijs.kennis.model import (UITKOMSTEN, Bron, EenVanDeze, Feit, Gemeente, Kennisbank, KindThuis, Norm, Regeling,
+                                  Voorwaarde)
 from wegwijs.kennis.yaml_bron import Pad, YamlBestand, als_json, lees
 
 STANDAARD_MAP = Path(__file__).resolve().parents[2] / "knowledge"
@@ -20,7 +21,9 @@ EENHEDEN = ("euro", "euro_per_maand", "euro_per_jaar", "euro_per_kwartaal", "jaa
 SOORTEN = ("geld", "geld_jaar", "bedrag", "jaren", "getal", "procent", "ja_nee", "woord")
 NUMERIEK = {"geld", "geld_jaar", "bedrag", "jaren", "getal", "procent"}
 TOETSEN = ("minimaal", "maximaal", "is", "een_van")
-PLAATSHOUDERS = {"waarde", "grens", "verschil"}
+PLAATSHOUDERS = frozenset({"waarde", "grens", "verschil"})
+VOORWAARDE_VELDEN = ("feit", *TOETSEN, "kind_thuis", "bij_niet_voldaan", "reden_wel", "reden_niet")
+KIND_THUIS_VOORBEELD = "kind_thuis: {van: 4, tot: 11} (er woont een kind van 4 tot en met 11 jaar bij u)"
 ID_PATROON = re.compile(r"^[a-z][a-z0-9_]*$")
 POSTCODE_BEREIK = re.compile(r"^([1-9][0-9]{3})(?:\s*-\s*([1-9][0-9]{3}))?$")
 
@@ -234,7 +237,7 @@ class _Namen:
         return None if onbekend else formule
 
 
-def _laad_voorwaarde(c: _Controle, pad: Pad, data: Any, namen: _Namen) -> Voorwaarde | EenVanDeze | None:
+def _laad_voorwaarde(c: _Controle, pad: Pad, data: Any, namen: _Namen) -> Voorwaarde | KindThuis | EenVanDeze | None:
     if isinstance(data, dict) and "een_van_deze" in data:
         onderdelen = data["een_van_deze"]
         if set(data) != {"een_van_deze"} or not isinstance(onderdelen, list) or len(onderdelen) < 2:
@@ -242,9 +245,13 @@ def _laad_voorwaarde(c: _Controle, pad: Pad, data: Any, namen: _Namen) -> Voorwa
             return None
         delen = [_laad_voorwaarde(c, pad + ("een_van_deze", i), d, namen) for i, d in enumerate(onderdelen)]
         return EenVanDeze(tuple(delen)) if all(delen) else None
-    velden = {"feit": True, "bij_niet_voldaan": False, "reden_wel": False, "reden_niet": False,
-              **{t: False for t in TOETSEN}}
-    if not c.velden(data, pad, velden, "een voorwaarde (feit: ... met minimaal, maximaal, is of een_van)"):
+    if not c.velden(data, pad, dict.fromkeys(VOORWAARDE_VELDEN, False),
+                    "een voorwaarde (feit: ... met minimaal, maximaal, is of een_van, of kind_thuis: ...)"):
+        return None
+    if "kind_thuis" in data:
+        return _laad_kind_thuis(c, pad, data)
+    if data.get("feit") in (None, ""):
+        c.fout(pad, "een voorwaarde begint met 'feit:' en een feit uit feiten.yaml, of met 'kind_thuis:'.")
         return None
     feit = namen.feiten.get(str(data.get("feit")))
     if feit is None:
@@ -275,20 +282,66 @@ def _laad_voorwaarde(c: _Controle, pad: Pad, data: Any, namen: _Namen) -> Voorwa
                 grens = None
         if toets == "is":
             grens = constante(waarden[0]) if grens else None
+    gevolg = _gevolg(c, pad, data, PLAATSHOUDERS)
+    if grens is None:
+        return None
+    return Voorwaarde(feit.naam, toets, grens, **gevolg)
+
+
+def _laad_kind_thuis(c: _Controle, pad: Pad, data: dict) -> KindThuis | None:
+    aantal = len(c.bevindingen)
+    if samen := [k for k in ("feit", *TOETSEN) if k in data]:
+        c.fout(pad, f"'kind_thuis' en '{samen[0]}' staan in dezelfde voorwaarde. Maak er twee voorwaarden van, "
+                    f"elk met een eigen '- '.")
+    plek = pad + ("kind_thuis",)
+    leeftijden = data["kind_thuis"]
+    van = tot = None
+    if not isinstance(leeftijden, dict):
+        c.fout(plek, f"schrijf de leeftijden zo: {KIND_THUIS_VOORBEELD}.")
+    else:
+        c.velden(leeftijden, plek, {"van": False, "tot": False}, "de leeftijden")  # names a mistyped key
+        if leeftijden.get("van") is None or leeftijden.get("tot") is None:
+            c.fout(plek, f"geef bij kind_thuis 'van' en 'tot'. Schrijf het zo: {KIND_THUIS_VOORBEELD}.")
+        else:
+            van = _leeftijd(c, plek + ("van",), leeftijden["van"])
+            tot = _leeftijd(c, plek + ("tot",), leeftijden["tot"])
+    if van is not None and tot is not None and van > tot:
+        c.fout(plek, f"'van' ({van}) is hoger dan 'tot' ({tot}). Zet de jongste leeftijd bij van en de oudste bij tot.")
+    gevolg = _gevolg(c, pad, data, frozenset())
+    if len(c.bevindingen) > aantal:
+        return None
+    return KindThuis(van, tot, **gevolg)
+
+
+def _leeftijd(c: _Controle, plek: Pad, waarde: Any) -> int | None:
+    heel = isinstance(waarde, int) or (isinstance(waarde, float) and waarde.is_integer())
+    if isinstance(waarde, bool) or not heel:
+        c.fout(plek, f"hier hoort een leeftijd in hele jaren te staan, zoals 4, niet '{waarde}'.")
+        return None
+    if waarde < 0:
+        c.fout(plek, f"een leeftijd is 0 of meer, niet {waarde}.")
+        return None
+    return int(waarde)
+
+
+def _gevolg(c: _Controle, pad: Pad, data: dict, plaatshouders: frozenset[str]) -> dict[str, Any]:
+    """bij_niet_voldaan and the editor's own reasons, which may use only the placeholders the condition can fill."""
     niet = data.get("bij_niet_voldaan", "waarschijnlijk_niet")
     if niet not in ("misschien", "waarschijnlijk_niet"):
         c.fout(pad + ("bij_niet_voldaan",), "bij_niet_voldaan kan alleen 'misschien' of 'waarschijnlijk_niet' zijn.")
-    redenen = {}
+    gevolg: dict[str, Any] = {"bij_niet_voldaan": niet}
     for naam in ("reden_wel", "reden_niet"):
         tekst = c.tekst(data, pad, naam)
         if tekst:
-            velden_in_tekst = {v for _, v, _, _ in string.Formatter().parse(tekst) if v is not None}
-            if velden_in_tekst - PLAATSHOUDERS:
-                c.fout(pad + (naam,), "tussen { } kan alleen {waarde}, {grens} of {verschil} staan.")
-        redenen[naam] = tekst
-    if grens is None:
-        return None
-    return Voorwaarde(feit.naam, toets, grens, niet, redenen["reden_wel"], redenen["reden_niet"])
+            try:
+                gebruikt = {v for _, v, _, _ in string.Formatter().parse(tekst) if v is not None}
+            except ValueError:  # a { without } or the other way round
+                gebruikt = {"{"}
+            if gebruikt - plaatshouders:
+                c.fout(pad + (naam,), "tussen { } kan alleen {waarde}, {grens} of {verschil} staan." if plaatshouders
+                       else "bij kind_thuis kan er niets tussen { } staan. Schrijf de leeftijden gewoon in de zin.")
+        gevolg[naam] = tekst
+    return gevolg
 
 
 def _past_bij_feit(feit: Feit, waarde: Any) -> bool:

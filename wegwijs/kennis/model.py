@@ -60,10 +60,21 @@ class Voorwaarde:
 
 
 @dataclass(frozen=True)
+class KindThuis:
+    """At least one child aged van..tot (both included) lives at home."""
+
+    van: int
+    tot: int
+    bij_niet_voldaan: str = "waarschijnlijk_niet"
+    reden_wel: str | None = None
+    reden_niet: str | None = None
+
+
+@dataclass(frozen=True)
 class EenVanDeze:
     """A group that holds when one of its conditions holds."""
 
-    onderdelen: tuple[Voorwaarde | EenVanDeze, ...]
+    onderdelen: tuple[Voorwaarde | KindThuis | EenVanDeze, ...]
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,7 @@ class Regeling:
     geldig_tot: dt.date | None
     uitleg: str
     voor_wie: str
-    voorwaarden: tuple[Voorwaarde | EenVanDeze, ...]
+    voorwaarden: tuple[Voorwaarde | KindThuis | EenVanDeze, ...]
     aanvragen: dict[str, str]
     klaarleggen: tuple[str, ...]
     terugbetalen: str
