@@ -177,6 +177,18 @@ def leeftijdsgroep(h: Huishouden) -> Any:
     return "21_tot_aow" if not jong else ("jonger_dan_21" if jong == len(leeftijden) else "een_jonger_dan_21")
 
 
+@feit("leeftijdsgroep", "kostendelers")
+def huurgrens_groep(h: Huishouden) -> Any:
+    """Which maximale huurgrens of huurtoeslag applies: the low one ("jongeren") only when everyone at home is
+    under 21 and no child lives there; a child or another adult of 21 or older gives the usual one ("anderen")."""
+    groep = h.get("leeftijdsgroep")
+    if groep is None or groep != "jonger_dan_21":
+        return None if groep is None else "anderen"
+    if {"kinderen", "andere_volwassenen_in_huis"} & h._onbekend:
+        return None
+    return "anderen" if h._thuis() or h.document.get("andere_volwassenen_in_huis", 0) else "jongeren"
+
+
 @feit()
 def kostendelers(h: Huishouden) -> Any:
     """Other adults of 21 or older sharing the home, children of 21 or older at home included."""
