@@ -166,6 +166,12 @@ def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
         opslag.verplaats(medewerkers["coordinator"], overdracht.id, "dorp_c", NU)
 
 
+@pytest.mark.parametrize("overdracht_id", [0, -1, 2 ** 31, 10 ** 20])
+def test_een_onmogelijk_nummer_is_een_aanvraag_die_niet_bestaat(opslag, medewerkers, overdracht_id):
+    with pytest.raises(NietGevonden):
+        opslag.bekijk(medewerkers["coordinator"], overdracht_id, NU)
+
+
 def test_verplaatst_team_krijgt_een_melding(opslag, teams, medewerkers):
     from wegwijs.kennis.model import Gemeente, Kennisbank
 

@@ -308,7 +308,8 @@ class Opslag:
 
     def _zichtbaar(self, s: Session, medewerker: r.Medewerker, overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
         wie, eigen_team = self._wie(s, medewerker)
-        rij = s.get(m.Overdracht, overdracht_id)
+        # an id from an address may be any number; PostgreSQL's integer holds up to 2**31 - 1
+        rij = s.get(m.Overdracht, overdracht_id) if 0 < overdracht_id < 2 ** 31 else None
         if rij is None:
             raise NietGevonden("Deze aanvraag bestaat niet, of u mag hem niet zien.")
         if wie.rol == "coordinator":
