@@ -3,6 +3,7 @@ dialogue test stories (rasa test core) and the conversations of gesprekken.yml o
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -35,9 +36,10 @@ def main() -> int:
                 code = 1
             else:
                 print("test stories: alle verhalen goed voorspeld")
-        with servers.rasa(POORT):
-            r = subprocess.run([sys.executable, "tests/bot/e2e.py", "--url", f"http://127.0.0.1:{POORT}"],
-                               cwd=REPO, env=env)
+        token = secrets.token_hex(16)   # the HTTP API, for conversations that fall silent ('stilte')
+        with servers.rasa(POORT, extra_args=["--enable-api", "--auth-token", token]):
+            r = subprocess.run([sys.executable, "tests/bot/e2e.py", "--url", f"http://127.0.0.1:{POORT}",
+                                "--token", token], cwd=REPO, env=env)
             code = code or r.returncode
     return code
 
