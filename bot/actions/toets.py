@@ -95,22 +95,27 @@ class ValidateToetsForm(FormValidationAction):
         return nodige_vragen(_antwoorden(tracker)) + ["bevestigd"]
 
     # Rasa calls validate_<slot> for the slot just answered; all go through one method.
-    async def validate_leeftijd(self, v, d, t, dom): return self._valideer("leeftijd", d, t)
-    async def validate_partner(self, v, d, t, dom): return self._valideer("partner", d, t)
-    async def validate_leeftijd_partner(self, v, d, t, dom): return self._valideer("leeftijd_partner", d, t)
-    async def validate_kinderen(self, v, d, t, dom): return self._valideer("kinderen", d, t)
-    async def validate_kinderopvang(self, v, d, t, dom): return self._valideer("kinderopvang", d, t)
-    async def validate_andere_volwassenen(self, v, d, t, dom): return self._valideer("andere_volwassenen", d, t)
-    async def validate_woning(self, v, d, t, dom): return self._valideer("woning", d, t)
-    async def validate_huur(self, v, d, t, dom): return self._valideer("huur", d, t)
-    async def validate_inkomen_bron(self, v, d, t, dom): return self._valideer("inkomen_bron", d, t)
-    async def validate_inkomen(self, v, d, t, dom): return self._valideer("inkomen", d, t)
-    async def validate_vermogen(self, v, d, t, dom): return self._valideer("vermogen", d, t)
-    async def validate_gemeente(self, v, d, t, dom): return self._valideer("gemeente", d, t)
-    async def validate_bevestigd(self, v, d, t, dom): return self._valideer("bevestigd", d, t)
+    async def validate_leeftijd(self, v, d, t, dom): return self._valideer("leeftijd", v, d, t)
+    async def validate_partner(self, v, d, t, dom): return self._valideer("partner", v, d, t)
+    async def validate_leeftijd_partner(self, v, d, t, dom): return self._valideer("leeftijd_partner", v, d, t)
+    async def validate_kinderen(self, v, d, t, dom): return self._valideer("kinderen", v, d, t)
+    async def validate_kinderopvang(self, v, d, t, dom): return self._valideer("kinderopvang", v, d, t)
+    async def validate_andere_volwassenen(self, v, d, t, dom): return self._valideer("andere_volwassenen", v, d, t)
+    async def validate_woning(self, v, d, t, dom): return self._valideer("woning", v, d, t)
+    async def validate_huur(self, v, d, t, dom): return self._valideer("huur", v, d, t)
+    async def validate_inkomen_bron(self, v, d, t, dom): return self._valideer("inkomen_bron", v, d, t)
+    async def validate_inkomen(self, v, d, t, dom): return self._valideer("inkomen", v, d, t)
+    async def validate_vermogen(self, v, d, t, dom): return self._valideer("vermogen", v, d, t)
+    async def validate_gemeente(self, v, d, t, dom): return self._valideer("gemeente", v, d, t)
+    async def validate_bevestigd(self, v, d, t, dom): return self._valideer("bevestigd", v, d, t)
 
-    def _valideer(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    def _valideer(self, slot: str, waarde_in_slot: Any, dispatcher: CollectingDispatcher,
+                  tracker: Tracker) -> Dict[Text, Any]:
         antwoord = tekst(tracker)
+        if waarde_in_slot != antwoord:
+            # not this message's answer but a value an action set (what the person said before the check, or a
+            # correction): it was read already; reading this message for it would undo it
+            return {slot: waarde_in_slot}
         antwoorden = _antwoorden(tracker)
         vragen = nodige_vragen(antwoorden) + ["bevestigd"]
         if is_terug(antwoord):

@@ -44,7 +44,7 @@ def teksten(d):
 
 def valideer(slot, tekst, slots=None):
     d = CollectingDispatcher()
-    uit = ValidateToetsForm()._valideer(slot, d, tracker(tekst, slots=slots))
+    uit = ValidateToetsForm()._valideer(slot, tekst, d, tracker(tekst, slots=slots))
     return uit, teksten(d)
 
 
@@ -94,6 +94,14 @@ def test_bevestigen_en_aanpassen():
 
 def test_gemeente_via_postcode():
     assert valideer("gemeente", "3011 AB")[0] == {"gemeente": {"naam": "Rotterdam", "bekend": True}}
+
+
+def test_vooringevuld_antwoord_blijft_staan_bij_het_begin_van_de_check():
+    # the check starts after "alleenstaande moeder van 2 kids ...": partner was filled in from that sentence
+    zin = "hallo ik ben alleenstaande moeder van 2 kids en ik kom niet rond"
+    d = CollectingDispatcher()
+    assert ValidateToetsForm()._valideer("partner", False, d, tracker(zin)) == {"partner": False}
+    assert d.messages == []
 
 
 def test_voorinvullen():
