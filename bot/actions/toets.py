@@ -12,8 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.gedeeld import kennisbank, stuur, tekst, wis
+from bot.actions.gedeeld import herkenner, intent, kennisbank, stuur, tekst, wis
 from bot.actions.opening import eerste_vraag, onthoud_eerste_vraag
+from bot.actions.regelingen import zoek_regeling
 from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
@@ -93,6 +94,31 @@ class ValidateToetsForm(FormValidationAction):
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return nodige_vragen(_antwoorden(tracker)) + ["bevestigd"]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # "wat is huurtoeslag?" in the middle of the questions: a short answer, then the same question again.
+        # Only when the message is no answer: "bijstand" or "huur" are answers that name a scheme.
+        gevraagd = tracker.get_slot("requested_slot")
+        regeling = self._gevraagde_regeling(tracker) if gevraagd and intent(tracker) == "ask_scheme_info" else None
+        if regeling is not None and not self._is_antwoord(gevraagd, tracker):
+            stuur(dispatcher, berichten.regeling_info(regeling)[:1])
+            dispatcher.utter_message(text=f"Na de vragen kunt u meer vragen over {regeling.naam}. We gaan verder.")
+            return [SlotSet(gevraagd, None)]
+        return await super().run(dispatcher, tracker, domain)
+
+    @staticmethod
+    def _gevraagde_regeling(tracker: Tracker) -> Any:
+        regeling_id = herkenner().herken(tekst(tracker))
+        if regeling_id is None:
+            return None
+        gemeente = tracker.get_slot("gemeente")
+        return zoek_regeling(kennisbank(), regeling_id, gemeente.get("naam") if isinstance(gemeente, dict) else None)
+
+    def _is_antwoord(self, slot: str, tracker: Tracker) -> bool:
+        waarde = self._lees(slot, tekst(tracker), tracker)
+        if slot == "gemeente":   # any words could be the name of a place Wegwijs does not know
+            return isinstance(waarde, dict) and bool(waarde.get("bekend"))
+        return waarde is not None and not isinstance(waarde, tuple)
 
     # Rasa calls validate_<slot> for the slot just answered; all go through one method.
     async def validate_leeftijd(self, v, d, t, dom): return self._valideer("leeftijd", v, d, t)

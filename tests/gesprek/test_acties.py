@@ -104,6 +104,32 @@ def test_vooringevuld_antwoord_blijft_staan_bij_het_begin_van_de_check():
     assert d.messages == []
 
 
+def vormbeurt(tekst, intent, gevraagd, slots=None):
+    beurt = [{"event": "user", "text": tekst, "parse_data": {"intent": {"name": intent}}},
+             {"event": "slot", "name": gevraagd, "value": tekst}]
+    t = Tracker("test", {**(slots or {}), "requested_slot": gevraagd, gevraagd: tekst},
+                {"text": tekst, "intent": {"name": intent}, "entities": []}, beurt, False, None,
+                {"name": "toets_form"}, "action_listen")
+    domein = {"slots": {s: {"mappings": [{"type": "from_text"}]} for s in ("partner", "inkomen_bron")},
+              "forms": {"toets_form": {"required_slots": ["partner", "inkomen_bron"]}}}
+    return t, domein
+
+
+async def test_vraag_over_een_regeling_midden_in_de_check_krijgt_kort_antwoord_en_dezelfde_vraag():
+    d = CollectingDispatcher()
+    t, domein = vormbeurt("wat is huurtoeslag eigenlijk", "ask_scheme_info", "partner", {"leeftijd": 45})
+    events = await ValidateToetsForm().run(d, t, domein)
+    assert events == [SlotSet("partner", None)]
+    assert "Huurtoeslag" in teksten(d) and "We gaan verder" in teksten(d)
+
+
+async def test_een_regeling_als_antwoord_telt_als_antwoord():
+    d = CollectingDispatcher()
+    t, domein = vormbeurt("bijstand", "ask_scheme_info", "inkomen_bron", {"leeftijd": 45, "partner": False})
+    events = await ValidateToetsForm().run(d, t, domein)
+    assert SlotSet("inkomen_bron", "bijstand") in events and "We gaan verder" not in teksten(d)
+
+
 def test_voorinvullen():
     assert voorinvullen("ik ben alleenstaande moeder, 34 jaar") == {"partner": False, "leeftijd": 34}
 
