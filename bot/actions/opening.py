@@ -12,7 +12,7 @@ from wegwijs.gesprek.privacy import bevat_bsn
 
 # Messages that are not the person's question: greetings, yes/no, answers to the check, ...
 GEEN_VRAAG = {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "restart", "delete_data", "inform",
-              "mention_bsn", "nlu_fallback"}
+              "ask_status", "mention_bsn", "nlu_fallback"}
 
 
 class ActionSessionStart(Action):

@@ -140,6 +140,9 @@ class ValidateOverdrachtForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         gevraagd = tracker.get_slot("requested_slot")
+        if gevraagd and g.wil_stoppen(tracker.latest_message.get("text") or ""):
+            # "laat maar": the form ends as after "Niet delen" (action_overdracht: nothing passed on, the number)
+            return [SlotSet(gevraagd, None), SlotSet("ov_toestemming", g.NIET_DELEN), SlotSet("requested_slot", None)]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if gevraagd and intent in ONDERBREKINGEN and not await self._is_antwoord(gevraagd, intent, tracker, domain):
             dispatcher.utter_message(**ONDERBREKINGEN[intent])

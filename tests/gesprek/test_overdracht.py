@@ -146,6 +146,12 @@ async def test_onderbreking_tijdens_de_overdracht_wordt_beantwoord_en_de_vraag_b
     assert antwoord in teksten(d) or antwoord in [m.get("response") for m in d.messages]
 
 
+@pytest.mark.parametrize("gevraagd", ["ov_vraag", "ov_manier", "ov_wanneer", "ov_toestemming"])
+async def test_laat_maar_stopt_de_overdracht_zonder_iets_door_te_geven(gevraagd):
+    events, d = await onderbroken("laat maar, toch niet", "deny", gevraagd, {"ov_team": "amsterdam_centrum"})
+    assert events == [SlotSet(gevraagd, None), SlotSet("ov_toestemming", g.NIET_DELEN), SlotSet("requested_slot", None)]
+
+
 @pytest.mark.parametrize("tekst, intent, gevraagd, waarde", [
     ("bellen", "request_human", "ov_manier", "bellen"),
     ("kan er iemand langskomen", "request_human", "ov_manier", "langskomen"),
