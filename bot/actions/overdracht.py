@@ -19,7 +19,7 @@ from bot.actions.toets import _antwoorden
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.gesprek import overdracht as g
 from wegwijs.gesprek.antwoorden import maak_huishouden
-from wegwijs.gesprek.invoer import OVERGESLAGEN, lees_gemeente, lees_ja_nee
+from wegwijs.gesprek.invoer import OVERGESLAGEN, lees_gemeente, lees_ja_nee, wil_stoppen
 from wegwijs.overdracht import (Contactvoorkeur, geef_toestemming, geen_aanvraag, kies_team, maak_contactvoorkeur,
                                 maak_pakket, na_overdracht, onderdelen, stand_tekst, team_bij_id, toestemmingsvraag,
                                 zonder_toestemming)
@@ -140,7 +140,7 @@ class ValidateOverdrachtForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         gevraagd = tracker.get_slot("requested_slot")
-        if gevraagd and g.wil_stoppen(tracker.latest_message.get("text") or ""):
+        if gevraagd and wil_stoppen(tracker.latest_message.get("text") or ""):
             # "laat maar": the form ends as after "Niet delen" (action_overdracht: nothing passed on, the number)
             return [SlotSet(gevraagd, None), SlotSet("ov_toestemming", g.NIET_DELEN), SlotSet("requested_slot", None)]
         intent = (tracker.latest_message.get("intent") or {}).get("name")

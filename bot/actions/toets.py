@@ -7,7 +7,7 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -19,12 +19,14 @@ from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
     OVERGESLAGEN, heeft_correctiewoord, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron,
-    lees_correctie, lees_gemeente, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_woning, schoon,
+    lees_correctie, lees_gemeente, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_woning, schoon, wil_stoppen,
 )
 
 logger = logging.getLogger(__name__)
 
 FORM_SLOTS = VRAGEN + ["bevestigd", "bevestig_stap"]
+STOPPEN = ("Goed, we stoppen met de vragen. Wilt u later toch kijken waar u recht op heeft? Typ dan 'check'. "
+           "Waar kan ik u nog mee helpen?")
 
 NIET_BEGREPEN = {
     "leeftijd": "Ik begreep uw leeftijd niet. Typ alleen het getal, bijvoorbeeld: 42.",
@@ -99,6 +101,9 @@ class ValidateToetsForm(FormValidationAction):
         # "wat is huurtoeslag?" in the middle of the questions: a short answer, then the same question again.
         # Only when the message is no answer: "bijstand" or "huur" are answers that name a scheme.
         gevraagd = tracker.get_slot("requested_slot")
+        if gevraagd and wil_stoppen(tekst(tracker)):
+            dispatcher.utter_message(text=STOPPEN)
+            return [SlotSet(gevraagd, None), ActiveLoop(None)]
         regeling = self._gevraagde_regeling(tracker) if gevraagd and intent(tracker) == "ask_scheme_info" else None
         if regeling is not None and not self._is_antwoord(gevraagd, tracker):
             stuur(dispatcher, berichten.regeling_info(regeling)[:1])
@@ -296,6 +301,8 @@ class ActionToets(Action):
         from wegwijs.fouten import OngeldigeInvoer
         from wegwijs.toets import toets
 
+        if tracker.get_slot("bevestigd") is not True:   # the person stopped the questions before the summary
+            return []
         huishouden = maak_huishouden(_antwoorden(tracker), dt.date.today().isoformat())
         try:
             kb = kennisbank()

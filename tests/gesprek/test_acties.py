@@ -123,6 +123,18 @@ async def test_vraag_over_een_regeling_midden_in_de_check_krijgt_kort_antwoord_e
     assert "Huurtoeslag" in teksten(d) and "We gaan verder" in teksten(d)
 
 
+async def test_laat_maar_stopt_de_check_zonder_uitkomst():
+    from rasa_sdk.events import ActiveLoop
+    from bot.actions.toets import ActionToets
+
+    d = CollectingDispatcher()
+    t, domein = vormbeurt("laat maar, ik wil stoppen", "deny", "partner", {"leeftijd": 45})
+    assert await ValidateToetsForm().run(d, t, domein) == [SlotSet("partner", None), ActiveLoop(None)]
+    assert "stoppen met de vragen" in teksten(d)
+    d = CollectingDispatcher()   # the form ends; without a confirmed summary there is no result
+    assert await ActionToets().run(d, tracker(slots={"leeftijd": 45}), DOMAIN) == [] and d.messages == []
+
+
 async def test_een_regeling_als_antwoord_telt_als_antwoord():
     d = CollectingDispatcher()
     t, domein = vormbeurt("bijstand", "ask_scheme_info", "inkomen_bron", {"leeftijd": 45, "partner": False})

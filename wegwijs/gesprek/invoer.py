@@ -44,6 +44,13 @@ def schoon(tekst: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# The person wants to stop the questions of the check or the handoff; the whole message must say only that.
+_STOP = (r"(stop|stoppen|ik wil stoppen|laat (maar )?(zitten|maar)|laat maar|toch (maar )?niet|"
+         r"hoeft (toch )?niet( meer)?|ik hoef (het )?(toch )?niet( meer)?|annuleer|annuleren|"
+         r"ik wil (het )?(toch )?niet( meer)?|cancel)")
+_STOPPEN = re.compile(rf"(nee )?{_STOP}( {_STOP})*( (hoor|dank u|dank je|bedankt))?")
+
+
 def _past(patronen: list[str], tekst: str) -> bool:
     return any(re.search(p, tekst) for p in patronen)
 
@@ -51,6 +58,11 @@ def _past(patronen: list[str], tekst: str) -> bool:
 def is_overslaan(tekst: str) -> bool:
     t = schoon(tekst)
     return bool(t) and _past(_OVERSLAAN, t) or (tekst or "").strip() in {"?", "??", "???"}
+
+
+def wil_stoppen(tekst: str) -> bool:
+    """Whether the message only says that the person wants to stop: 'laat maar', 'toch niet', 'stop'."""
+    return bool(_STOPPEN.fullmatch(schoon(tekst)))
 
 
 def is_terug(tekst: str) -> bool:

@@ -18,11 +18,6 @@ _TOESTEMMING = [(WEGLATEN, r"weglaten|weg ?laten|niet alles|iets (niet|weg)|vera
                 (NIET_DELEN, r"niet delen|^nee\b|^liever niet|^niet\b|niks delen|niets delen"),
                 (JA_DELEN, r"^ja\b|^ja,|delen|^goed|^akkoord|^prima|^ok|^is goed|mag")]
 _KLAAR = r"^(klaar|terug|niets|niks|nee|toch niet|alles mag|geen)\b"
-# The person no longer wants the handoff: the whole message says so ("laat maar", "toch niet", "stop").
-_STOP = (r"(stop|stoppen|ik wil stoppen|laat (maar )?(zitten|maar)|laat maar|toch (maar )?niet|hoeft (toch )?niet( meer)?|"
-         r"ik hoef (het )?(toch )?niet( meer)?|annuleer|annuleren|ik wil (het )?(toch )?niet( meer)?|cancel)")
-_STOPPEN = re.compile(rf"(nee )?{_STOP}( {_STOP})*( (hoor|dank u|dank je|bedankt))?")
-
 INTRO = ("Ik kan u in contact brengen met een medewerker van het buurtteam. Dat is gratis. Eerst een paar korte "
          "vragen. Elke vraag mag u overslaan, behalve hoe het buurtteam u kan bereiken. "
          "Daarna ziet u precies wat ik zou doorgeven. Zonder uw ja geef ik niets door.")
@@ -110,11 +105,6 @@ def lees_weglaten(tekst: str, getoond: list[Onderdeel]) -> str | None:
         if o.sleutel != VERPLICHT and any(w in t for w in woorden):
             return o.sleutel
     return None
-
-
-def wil_stoppen(tekst: str) -> bool:
-    """Whether the message only says that the person does not want the handoff after all."""
-    return bool(_STOPPEN.fullmatch(schoon(tekst)))
 
 
 def lees_postcode(tekst: str) -> str | None:
