@@ -98,12 +98,13 @@ class ValidateToetsForm(FormValidationAction):
         return nodige_vragen(_antwoorden(tracker)) + ["bevestigd"]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        # "wat is huurtoeslag?" in the middle of the questions: a short answer, then the same question again.
-        # Only when the message is no answer: "bijstand" or "huur" are answers that name a scheme.
         gevraagd = tracker.get_slot("requested_slot")
+        # "laat maar": the questions end; without a confirmed summary action_toets gives no result
         if gevraagd and wil_stoppen(tekst(tracker)):
             dispatcher.utter_message(text=STOPPEN)
             return [SlotSet(gevraagd, None), ActiveLoop(None)]
+        # "wat is huurtoeslag?" in the middle of the questions: a short answer, then the same question again.
+        # Only when the message is no answer: "bijstand" or "huur" are answers that name a scheme.
         regeling = self._gevraagde_regeling(tracker) if gevraagd and intent(tracker) == "ask_scheme_info" else None
         if regeling is not None and not self._is_antwoord(gevraagd, tracker):
             stuur(dispatcher, berichten.regeling_info(regeling)[:1])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 from nep_rasa_rest import RASA_TOKEN, NepRasa, vrije_poort
+
+from bot import servers
 
 REPO = Path(__file__).resolve().parents[2]
 HIER = Path(__file__).resolve().parent
@@ -62,14 +63,7 @@ def start_web(omgeving: dict[str, str], logbestand: Path) -> tuple[subprocess.Po
     raise TimeoutError(f"de webserver antwoordde niet binnen 60 s:\n{logbestand.read_text(errors='replace')[-3000:]}")
 
 
-def stop_web(proces: subprocess.Popen) -> None:
-    if proces.poll() is None:
-        os.killpg(proces.pid, signal.SIGTERM)
-        try:
-            proces.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proces.pid, signal.SIGKILL)
-            proces.wait()
+stop_web = servers.stop   # the web app is stopped like the assistant's own processes (its process group)
 
 
 @pytest.fixture(scope="session")
