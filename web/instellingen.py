@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -24,6 +25,9 @@ class Instellingen:
     gemeente: str | None = None    # WEGWIJS_GEMEENTE: the chat's look (web/thema.py), a folder of knowledge/gemeenten
     limiet_gesprek: Limiet = LIMIET_GESPREK  # WEGWIJS_CHAT_LIMIET_GESPREK: chat messages per conversation
     limiet_adres: Limiet = LIMIET_ADRES      # WEGWIJS_CHAT_LIMIET_ADRES: chat messages per client address
+    # WEGWIJS_GEHEIM: the server secret that signs the chat's conversation ids and the inbox's login-form tokens.
+    # Without it each start makes a new one, and open chats and login forms of before the start are refused.
+    geheim: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -39,6 +43,7 @@ class Instellingen:
             gemeente=env.get("WEGWIJS_GEMEENTE") or None,
             limiet_gesprek=limiet_uit(env, "WEGWIJS_CHAT_LIMIET_GESPREK", LIMIET_GESPREK),
             limiet_adres=limiet_uit(env, "WEGWIJS_CHAT_LIMIET_ADRES", LIMIET_ADRES),
+            **geheim_uit(env),
         )
 
 
@@ -50,3 +55,14 @@ def limiet_uit(env: Mapping[str, str], naam: str, standaard: Limiet) -> Limiet:
         return Limiet.uit_tekst(waarde)
     except ValueError as fout:
         raise ValueError(f"{naam}={waarde!r} klopt niet. {fout}") from None
+
+
+def geheim_uit(env: Mapping[str, str]) -> dict:
+    """{'geheim': bytes} from WEGWIJS_GEHEIM (at least 32 characters), or {} for a fresh one per start."""
+    waarde = env.get("WEGWIJS_GEHEIM", "")
+    if not waarde:
+        return {}
+    if len(waarde) < 32:
+        raise ValueError("WEGWIJS_GEHEIM is te kort: gebruik minstens 32 willekeurige tekens "
+                         "(bijvoorbeeld uit 'python -c \"import secrets; print(secrets.token_urlsafe(32))\"').")
+    return {"geheim": waarde.encode()}
