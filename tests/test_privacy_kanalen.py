@@ -3,7 +3,8 @@ conversation ids that belong to exactly one channel."""
 import pytest
 
 from wegwijs import kanalen
-from wegwijs.gesprek.privacy import BSN, IBAN, bevat_bsn, iban_geldig, schoon_bericht, schone_tekst
+from wegwijs.gesprek.privacy import (BSN, IBAN, bevat_bsn, iban_geldig, melding_weggelaten, schoon_bericht,
+                                     schone_tekst)
 
 
 @pytest.mark.parametrize("iban", ["NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "nl91abna0417164300",
@@ -52,3 +53,9 @@ def test_gesprek_ids_per_kanaal():
     # a web id can never be a WhatsApp conversation, and a bare number belongs to no channel
     assert kanalen.eigen_id("whatsapp", kanalen.gesprek_id("rest", "wa-31612345678")) is None
     assert kanalen.kanaal_van("31612345678") is None and kanalen.kanaal_van("wa-") is None
+
+
+def test_melding_als_er_iets_is_weggelaten():
+    assert melding_weggelaten(frozenset()) is None
+    assert "uw BSN hier niet" in melding_weggelaten(schoon_bericht("bsn 111222333").weggelaten)
+    assert "uw BSN en rekeningnummer" in melding_weggelaten(frozenset({BSN, IBAN}))

@@ -117,3 +117,13 @@ def schoon_bericht(tekst: str) -> Geschoond:
     for begin, einde, soort in reversed(stukken):
         tekst = tekst[:begin] + WEGGELATEN[soort] + tekst[einde:]
     return Geschoond(tekst, frozenset(soort for _, _, soort in stukken))
+
+
+def melding_weggelaten(weggelaten: frozenset[str]) -> str | None:
+    """What the person reads when a channel took a BSN or IBAN out of their message; None when nothing was."""
+    if not weggelaten:
+        return None
+    wat = {frozenset({BSN}): "uw BSN", frozenset({IBAN}): "uw rekeningnummer"}.get(
+        frozenset(weggelaten), "uw BSN en rekeningnummer")
+    return (f"U hoeft {wat} hier niet te geven. Ik heb het uit uw bericht gehaald en nergens bewaard. "
+            f"Uw vraag lees ik wel.")
