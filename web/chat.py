@@ -41,8 +41,9 @@ MAP = Path(__file__).resolve().parent
 BOT_DOMEIN = MAP.parent / "bot" / "domain"
 RASA_SESSIEDUUR = 60   # minutes: Rasa's own default when the domain sets no session_expiration_time
 MAX_TEKST = 2000       # characters in one message
-# bytes of one chat API request: a message of MAX_TEKST characters fits even with every character escaped (\uXXXX)
-MAX_VERZOEK = 16 * 1024
+# bytes of one chat API request: a message of MAX_TEKST characters fits even with each character written as a JSON
+# escape (up to 12 bytes: \ud83d\ude00), with room for the ids
+MAX_VERZOEK = 32 * 1024
 ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 EIGEN_ID = re.compile(r"^[0-9a-f]{32}$")   # the random part of a conversation id this server made
 RASA_TIMEOUT = httpx.Timeout(120.0, connect=3.0)  # the check can take a while on a small server
