@@ -178,12 +178,13 @@ def nieuw_gesprek(geheim: bytes) -> dict:
 
 def echt_gesprek(geheim: bytes, afzender: Any, ondertekend: Any) -> bool:
     """Whether this server made the conversation id: a web id of the right shape with its own signature."""
-    if not isinstance(afzender, str) or not isinstance(ondertekend, str) or not afzender.isascii():
+    if not isinstance(afzender, str) or not isinstance(ondertekend, str):
         return False
     eigen = kanalen.eigen_id("rest", afzender)
     if eigen is None or not EIGEN_ID.fullmatch(eigen):
         return False
-    return hmac.compare_digest(handtekening(geheim, afzender), ondertekend)
+    # as bytes: compare_digest refuses a str with characters beyond ASCII, and a stranger may send any
+    return hmac.compare_digest(handtekening(geheim, afzender).encode(), ondertekend.encode())
 
 
 @dataclass
@@ -261,10 +262,10 @@ async def logo(request: Request) -> HTTPResponse:
 class OngeldigVerzoek(Exception):
     """A request the page would never send; the message says what is wrong, in plain Dutch."""
 
-    def __init__(self, melding: str, status: int = 400, nieuw_gesprek: bool = False):
+    def __init__(self, melding: str, status: int = 400, gesprek_onbekend: bool = False):
         super().__init__(melding)
         self.status = status
-        self.nieuw_gesprek = nieuw_gesprek
+        self.gesprek_onbekend = gesprek_onbekend
 
 
 async def _lees_json(request: Request) -> Any:
@@ -289,7 +290,7 @@ async def _gegevens(request: Request) -> dict:
     if not isinstance(gegevens, dict):
         raise OngeldigVerzoek("Het verzoek is niet goed leesbaar. Laad de pagina opnieuw.")
     if not echt_gesprek(_chat(request).geheim, gegevens.get("afzender"), gegevens.get("handtekening")):
-        raise OngeldigVerzoek(ONBEKEND_GESPREK, status=403, nieuw_gesprek=True)
+        raise OngeldigVerzoek(ONBEKEND_GESPREK, status=403, gesprek_onbekend=True)
     return gegevens
 
 
@@ -299,7 +300,7 @@ def _fout(melding: str, status: int, opnieuw: bool) -> HTTPResponse:
 
 def _geweigerd(fout: OngeldigVerzoek) -> HTTPResponse:
     antwoord = {"fout": str(fout), "opnieuw": False}
-    if fout.nieuw_gesprek:
+    if fout.gesprek_onbekend:
         antwoord["nieuw_gesprek"] = True   # the page starts a new conversation
     return json(antwoord, status=fout.status)
 

@@ -68,6 +68,8 @@ def pogingen(slachtoffer: dict, eigen: dict) -> list[tuple[str, object, object]]
         ("waar", True, ha),
         ("handtekening als lijst", a, [ha]),
         ("handtekening als getal", a, 0),
+        ("handtekening met tekens buiten ASCII", a, "é" * 64),
+        ("web-id met tekens buiten ASCII", a[:-1] + "é", ha),
     ]
     return lijst
 
