@@ -26,7 +26,7 @@ def main() -> None:
         print("De assistent draait nog niet; ik start hem (dat duurt even)...")
         context = servers.bot()
     with context as url, httpx.Client(timeout=60) as client:
-        afzender = f"chat-{uuid.uuid4().hex[:8]}"
+        afzender = f"web-chat-{uuid.uuid4().hex[:8]}"  # the rest channel takes web- ids only (channels/web)
         knoppen: list[dict] = []
         print("Typ uw bericht. /stop om te stoppen.\n")
         while True:

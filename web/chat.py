@@ -1,6 +1,9 @@
 """The citizen's chat page at / and its small API, a thin adapter over Rasa's REST channel.
 
-The browser talks only to this server (port 8000); Rasa stays on loopback. Each message carries an id chosen by
+The browser talks only to this server (port 8000); Rasa stays on loopback. The page gets its conversation id from
+this server (`POST /api/gesprek`): a `web-` id with an HMAC signature made with the server secret. Both chat
+endpoints refuse any other id with 403 and change nothing, so nobody can name another person's conversation (Rasa
+keys a conversation by its id alone, and the same Rasa serves WhatsApp). Each message carries an id chosen by
 the browser, which keeps unsent messages in localStorage and sends them again after a lost connection: this
 server forwards each id to Rasa once and gives a repeated id the same answer, so nothing is sent twice.
 New messages beyond a limit per conversation and per address (web/limiet.py) get 429 and wait in the browser; the
@@ -11,7 +14,11 @@ Rasa's tracker, because the REST channel cannot push them.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
+import json as jsonlib
 import re
+import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -25,6 +32,8 @@ from jinja2 import Environment, FileSystemLoader
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, file, html, json, text
 
+from wegwijs import kanalen
+from wegwijs.gesprek.privacy import schone_tekst
 from web.limiet import Berichtlimiet
 from web.thema import Thema, css, laad_thema
 
@@ -32,9 +41,15 @@ MAP = Path(__file__).resolve().parent
 BOT_DOMEIN = MAP.parent / "bot" / "domain"
 RASA_SESSIEDUUR = 60   # minutes: Rasa's own default when the domain sets no session_expiration_time
 MAX_TEKST = 2000       # characters in one message
+# bytes of one chat API request: a message of MAX_TEKST characters fits even with each character written as a JSON
+# escape (up to 12 bytes: \ud83d\ude00), with room for the ids
+MAX_VERZOEK = 32 * 1024
 ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+EIGEN_ID = re.compile(r"^[0-9a-f]{32}$")   # the random part of a conversation id this server made
 RASA_TIMEOUT = httpx.Timeout(120.0, connect=3.0)  # the check can take a while on a small server
 DRUK = "Het is even druk. Wacht een paar seconden. Daarna wordt uw bericht vanzelf verstuurd."
+ONBEKEND_GESPREK = "Dit gesprek is niet bekend. Er is niets verstuurd en niets veranderd. Begin een nieuw gesprek."
+TE_GROOT = "Dit verzoek is te groot. Er is niets verstuurd en niets veranderd."
 
 sjablonen = Environment(loader=FileSystemLoader(MAP / "templates"), autoescape=True)
 chat_bp = Blueprint("chat")
@@ -120,13 +135,20 @@ def antwoorden_uit_rasa(rasa: Any) -> list[dict]:
 
 def berichten_van_medewerker(tracker: dict, na: float) -> tuple[list[dict], bool]:
     """What a worker wrote (bot events while the conversation is paused) after time `na`, and whether the
-    conversation is paused now."""
-    berichten, gepauzeerd = [], False
+    conversation is paused now. A reply the inbox appended more than once (the same `metadata.antwoord_id`, after a
+    retry) is shown once: the first copy counts, also when it came before `na`."""
+    berichten, gepauzeerd, gezien = [], False, set()
     for event in tracker.get("events") or []:
         soort = event.get("event")
         if soort in ("pause", "resume"):
             gepauzeerd = soort == "pause"
         elif soort == "bot" and gepauzeerd and isinstance(event.get("text"), str):
+            metadata = event.get("metadata") if isinstance(event.get("metadata"), dict) else {}
+            antwoord_id = metadata.get("antwoord_id")
+            if isinstance(antwoord_id, str):
+                if antwoord_id in gezien:
+                    continue
+                gezien.add(antwoord_id)
             tijd = float(event.get("timestamp") or 0)
             if tijd > na:
                 berichten.append({"tekst": event["text"], "tijd": tijd})
@@ -142,6 +164,29 @@ def sessieduur_minuten(domein: Path) -> int:
     return RASA_SESSIEDUUR
 
 
+def handtekening(geheim: bytes, afzender: str) -> str:
+    """The signature of a conversation id: HMAC-SHA256 with the server secret, with a label of its own because the
+    same secret signs the inbox's login forms."""
+    return hmac.new(geheim, b"wegwijs-webchat-gesprek:" + afzender.encode(), hashlib.sha256).hexdigest()
+
+
+def nieuw_gesprek(geheim: bytes) -> dict:
+    """A new conversation id for the web chat, and its signature."""
+    afzender = kanalen.gesprek_id("rest", secrets.token_hex(16))
+    return {"afzender": afzender, "handtekening": handtekening(geheim, afzender)}
+
+
+def echt_gesprek(geheim: bytes, afzender: Any, ondertekend: Any) -> bool:
+    """Whether this server made the conversation id: a web id of the right shape with its own signature."""
+    if not isinstance(afzender, str) or not isinstance(ondertekend, str):
+        return False
+    eigen = kanalen.eigen_id("rest", afzender)
+    if eigen is None or not EIGEN_ID.fullmatch(eigen):
+        return False
+    # as bytes: compare_digest refuses a str with characters beyond ASCII, and a stranger may send any
+    return hmac.compare_digest(handtekening(geheim, afzender).encode(), ondertekend.encode())
+
+
 @dataclass
 class WebChat:
     thema: Thema
@@ -152,6 +197,7 @@ class WebChat:
     client: httpx.AsyncClient
     rasa_url: str
     rasa_token: str | None
+    geheim: bytes
 
 
 @chat_bp.listener("before_server_start")
@@ -162,7 +208,8 @@ async def _start(app, _loop) -> None:
                               Doorgever(client, instellingen.rasa_url),
                               Berichtlimiet(instellingen.limiet_gesprek, instellingen.limiet_adres),
                               Berichtlimiet(instellingen.limiet_gesprek, instellingen.limiet_adres),
-                              client, instellingen.rasa_url.rstrip("/"), instellingen.rasa_token)
+                              client, instellingen.rasa_url.rstrip("/"), instellingen.rasa_token,
+                              instellingen.geheim)
 
 
 @chat_bp.listener("after_server_stop")
@@ -215,16 +262,35 @@ async def logo(request: Request) -> HTTPResponse:
 class OngeldigVerzoek(Exception):
     """A request the page would never send; the message says what is wrong, in plain Dutch."""
 
+    def __init__(self, melding: str, status: int = 400, gesprek_onbekend: bool = False):
+        super().__init__(melding)
+        self.status = status
+        self.gesprek_onbekend = gesprek_onbekend
 
-def _gegevens(request: Request) -> dict:
+
+async def _lees_json(request: Request) -> Any:
+    """The request's JSON, read by this server itself (the routes stream) so that a body over MAX_VERZOEK is refused
+    with 413 before it is read or parsed; Sanic would otherwise take in up to the app-wide limit first."""
+    lengte = request.headers.get("content-length")
+    if lengte is not None and (not lengte.isdigit() or int(lengte) > MAX_VERZOEK):
+        raise OngeldigVerzoek(TE_GROOT, status=413)
+    inhoud = bytearray()
+    while (stuk := await request.stream.read()) is not None:
+        inhoud += stuk
+        if len(inhoud) > MAX_VERZOEK:
+            raise OngeldigVerzoek(TE_GROOT, status=413)
     try:
-        gegevens = request.json
-    except Exception:  # Sanic raises its own error type for a body that is not JSON
-        gegevens = None
+        return jsonlib.loads(inhoud)
+    except ValueError:
+        return None
+
+
+async def _gegevens(request: Request) -> dict:
+    gegevens = await _lees_json(request)
     if not isinstance(gegevens, dict):
         raise OngeldigVerzoek("Het verzoek is niet goed leesbaar. Laad de pagina opnieuw.")
-    if not isinstance(gegevens.get("afzender"), str) or not ID.match(gegevens["afzender"]):
-        raise OngeldigVerzoek("Het gesprek is niet herkend. Laad de pagina opnieuw.")
+    if not echt_gesprek(_chat(request).geheim, gegevens.get("afzender"), gegevens.get("handtekening")):
+        raise OngeldigVerzoek(ONBEKEND_GESPREK, status=403, gesprek_onbekend=True)
     return gegevens
 
 
@@ -232,20 +298,37 @@ def _fout(melding: str, status: int, opnieuw: bool) -> HTTPResponse:
     return json({"fout": melding, "opnieuw": opnieuw}, status=status)
 
 
-@chat_bp.post("/api/bericht")
+def _geweigerd(fout: OngeldigVerzoek) -> HTTPResponse:
+    antwoord = {"fout": str(fout), "opnieuw": False}
+    if fout.gesprek_onbekend:
+        antwoord["nieuw_gesprek"] = True   # the page starts a new conversation
+    return json(antwoord, status=fout.status)
+
+
+@chat_bp.post("/api/gesprek")
+async def gesprek(request: Request) -> HTTPResponse:
+    """{} -> {afzender, handtekening}: a new conversation. It costs nothing until a message is sent with it."""
+    return json(nieuw_gesprek(_chat(request).geheim))
+
+
+@chat_bp.post("/api/bericht", stream=True)
 async def bericht(request: Request) -> HTTPResponse:
-    """{afzender, id, tekst} -> {berichten: [{tekst, knoppen: [{titel, payload}]}]}"""
+    """{afzender, handtekening, id, tekst} -> {berichten: [{tekst, knoppen: [{titel, payload}]}]}"""
     try:
-        gegevens = _gegevens(request)
-        if not isinstance(gegevens.get("id"), str) or not ID.match(gegevens["id"]):
+        gegevens = await _gegevens(request)
+        if not isinstance(gegevens.get("id"), str) or not ID.fullmatch(gegevens["id"]):
             raise OngeldigVerzoek("Het bericht is niet herkend. Laad de pagina opnieuw.")
-        tekst = gegevens.get("tekst").strip() if isinstance(gegevens.get("tekst"), str) else ""
+        ruw = gegevens.get("tekst") if isinstance(gegevens.get("tekst"), str) else ""
+        # NUL and halves of characters: no store can hold them (PostgreSQL refuses them), and nobody types them
+        tekst = schone_tekst(ruw).strip()
         if not tekst:
-            raise OngeldigVerzoek("Uw bericht is leeg. Typ eerst iets.")
+            raise OngeldigVerzoek("Uw bericht is leeg. Typ eerst iets." if not ruw.strip() else
+                                  "Uw bericht bevat geen tekens die Wegwijs kan lezen. Er is niets verstuurd. "
+                                  "Typ uw bericht opnieuw.")
         if len(tekst) > MAX_TEKST:
             raise OngeldigVerzoek(f"Uw bericht is te lang. Gebruik niet meer dan {MAX_TEKST} tekens.")
     except OngeldigVerzoek as fout:
-        return _fout(str(fout), 400, opnieuw=False)
+        return _geweigerd(fout)
     chat, afzender, bericht_id = _chat(request), gegevens["afzender"], gegevens["id"]
     # only new messages count: a queue sent again after a reload, or from a second tab, is never refused
     if not chat.doorgever.bekend(afzender, bericht_id):
@@ -270,17 +353,17 @@ def _boven_limiet(limiet: Berichtlimiet, afzender: str, request: Request) -> HTT
     return antwoord
 
 
-@chat_bp.post("/api/medewerker")
+@chat_bp.post("/api/medewerker", stream=True)
 async def medewerker(request: Request) -> HTTPResponse:
-    """{afzender, na} -> {beschikbaar, gepauzeerd, berichten: [{tekst, tijd}]}: what a worker wrote after `na`.
-    Without RASA_TOKEN Rasa's HTTP API is off and workers cannot write over the web chat."""
+    """{afzender, handtekening, na} -> {beschikbaar, gepauzeerd, berichten: [{tekst, tijd}]}: what a worker wrote
+    after `na`. Without RASA_TOKEN Rasa's HTTP API is off and workers cannot write over the web chat."""
     try:
-        gegevens = _gegevens(request)
+        gegevens = await _gegevens(request)
         na = gegevens.get("na", 0)
         if not isinstance(na, (int, float)) or isinstance(na, bool):
             raise OngeldigVerzoek("Het verzoek is niet goed leesbaar. Laad de pagina opnieuw.")
     except OngeldigVerzoek as fout:
-        return _fout(str(fout), 400, opnieuw=False)
+        return _geweigerd(fout)
     chat = _chat(request)
     if not chat.rasa_token:
         return json({"beschikbaar": False, "gepauzeerd": False, "berichten": []})

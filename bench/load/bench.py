@@ -48,7 +48,7 @@ def percentiel(waarden: list[float], p: float) -> float:
 async def burger(client: httpx.AsyncClient, url: str, berichten: list[str], rondes: int, tijden: list[float],
                  fouten: list[str], deadline: float) -> None:
     for _ in range(rondes):
-        afzender = f"bench-{uuid.uuid4().hex[:12]}"
+        afzender = f"web-bench-{uuid.uuid4().hex[:12]}"  # the rest channel takes web- ids only
         for bericht in berichten:
             if time.monotonic() > deadline:
                 return

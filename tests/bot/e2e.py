@@ -44,7 +44,7 @@ def stilte(client: httpx.Client, url: str, token: str | None, afzender: str, min
 
 
 def voer_uit(gesprek: dict, client: httpx.Client, url: str, token: str | None = None) -> list[str]:
-    afzender = f"e2e-{uuid.uuid4().hex[:10]}"
+    afzender = f"web-e2e-{uuid.uuid4().hex[:10]}"  # the rest channel takes web- ids only (channels/web)
     fouten = []
     for i, beurt in enumerate(gesprek["beurten"], 1):
         if "stilte" in beurt:

@@ -76,6 +76,16 @@ def web_server(rasa_server: NepRasa, tmp_path_factory) -> str:
     stop_web(proces)
 
 
+@pytest.fixture(scope="session")
+def nieuw_gesprek():
+    """Asks a web app for a new conversation, as the page does: {afzender, handtekening}."""
+    def nieuw(url: str) -> dict:
+        antwoord = httpx.post(url + "/api/gesprek")
+        antwoord.raise_for_status()
+        return antwoord.json()
+    return nieuw
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium, headless, driven by Playwright (which never downloads a browser of its own here)."""

@@ -41,6 +41,7 @@ class NepRasa:
         self.poort = vrije_poort()
         self.url = f"http://127.0.0.1:{self.poort}"
         self.ontvangen: list[tuple[str, str]] = []
+        self.opgevraagd: list[str] = []   # the conversation ids whose tracker was asked for
         self.trackers: dict[str, dict] = {}
         self._server: ThreadingHTTPServer | None = None
         self._lock = threading.Lock()
@@ -48,6 +49,7 @@ class NepRasa:
     def reset(self) -> None:
         with self._lock:
             self.ontvangen.clear()
+            self.opgevraagd.clear()
             self.trackers.clear()
 
     def berichten_van(self, afzender: str) -> list[str]:
@@ -80,6 +82,7 @@ class NepRasa:
                         return
                     afzender = delen.path.split("/")[2]
                     with nep._lock:
+                        nep.opgevraagd.append(afzender)
                         self._antwoord(200, nep.trackers.get(afzender, {"sender_id": afzender, "events": []}))
                 else:
                     self._antwoord(404, {})

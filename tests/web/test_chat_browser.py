@@ -1,5 +1,7 @@
 """The chat page in a real browser (Debian's Chromium via Playwright) against the fake Rasa: a conversation with
-buttons, a reload, a lost connection, a narrow phone, enlarged text, a worker's message, and an axe-core scan."""
+buttons, a reload, a lost connection, a narrow phone, enlarged text, a worker's message, conversation ids from the
+server (and a new conversation when the server does not know the old one), no endless retries, and an axe-core
+scan."""
 from __future__ import annotations
 
 import json
@@ -9,7 +11,9 @@ import pytest
 from nep_rasa_rest import AANBOD, OPENING_WAT, OPENING_WIE, VRAAG_HULP, NepRasa
 from playwright.sync_api import Page, expect
 
+
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NIEUW_GESPREK = "Het vorige gesprek kon niet verder, daarom begint hier een nieuw gesprek."
 # links open in a new window and say so to screen readers
 OPENING = [OPENING_WIE, OPENING_WAT.replace("uitleg.", "uitleg (opent in een nieuw venster)."), VRAAG_HULP]
 
@@ -35,6 +39,10 @@ def wacht_tot(voorwaarde, seconden: float = 10) -> None:
     while not voorwaarde():
         assert time.monotonic() < einde, "de voorwaarde werd niet waar"
         time.sleep(0.1)
+
+
+def stand(page: Page) -> dict:
+    return page.evaluate("JSON.parse(localStorage.getItem('wegwijs.chat'))")
 
 
 def test_a_conversation_with_buttons_by_keyboard(pagina: Page, nep_rasa: NepRasa):
@@ -224,5 +232,97 @@ def test_the_conversation_is_kept_as_plain_json(pagina: Page, nep_rasa: NepRasa)
     """What the page keeps: the sender, the messages shown, the waiting messages; nothing else."""
     open_chat(pagina)
     stand = json.loads(pagina.evaluate("localStorage.getItem('wegwijs.chat')"))
-    assert set(stand) == {"afzender", "berichten", "wachtrij", "actief", "medewerkerNa"}
+    assert set(stand) == {"afzender", "handtekening", "berichten", "wachtrij", "actief", "medewerkerNa"}
     assert [b["van"] for b in stand["berichten"]] == ["wegwijs"] * 3 and stand["wachtrij"] == []
+
+
+# ---- conversation ids from the server ---------------------------------------------------------------------
+
+def test_the_conversation_id_comes_from_the_server_and_is_signed(pagina: Page, nep_rasa: NepRasa):
+    afzender = open_chat(pagina)
+    opgeslagen = stand(pagina)
+    assert opgeslagen["afzender"] == afzender and afzender.startswith("web-")
+    assert [wie for wie, _ in nep_rasa.ontvangen] == [afzender]  # Rasa only ever sees the signed id
+    pagina.reload()
+    expect(berichten(pagina)).to_have_text(OPENING)
+    assert stand(pagina)["handtekening"] == opgeslagen["handtekening"]  # kept, not asked again
+
+
+OUDE_AFZENDER = "web-0123456789abcdef0123456789abcdef"
+
+
+def zet_gesprek(page: Page, gesprek: dict) -> None:
+    page.goto("/privacy")  # same site: put a conversation in localStorage
+    page.evaluate("g => localStorage.setItem('wegwijs.chat', JSON.stringify(g))", gesprek)
+
+
+@pytest.mark.parametrize("handtekening", [None, "0" * 64])
+def test_an_unknown_conversation_starts_anew_and_says_so(pagina: Page, nep_rasa: NepRasa, handtekening):
+    """A conversation kept from before the server signed ids (no signature), or one the server does not know (a new
+    server secret): the page starts a new conversation, says so once, and what the person typed is not lost."""
+    oud = {"afzender": OUDE_AFZENDER, "actief": 0, "medewerkerNa": 0,
+           "berichten": [{"id": "oud00001", "van": "wegwijs", "tekst": "Hoe oud bent u?"},
+                         {"id": "oud00002", "van": "burger", "tekst": "ik ben 45"}],
+           "wachtrij": [{"id": "oud00002", "payload": "ik ben 45"}]}
+    if handtekening:
+        oud["handtekening"] = handtekening
+    zet_gesprek(pagina, {**oud, "actief": int(time.time() * 1000)})
+    pagina.goto("/")
+    expect(pagina.locator("#melding")).to_have_text(NIEUW_GESPREK)
+    expect(pagina.locator("#aankondiging")).to_contain_text(NIEUW_GESPREK)
+    expect(berichten(pagina)).to_have_text(OPENING)
+    expect(pagina.get_by_label("Uw bericht")).to_have_value("ik ben 45")  # back in the field, not sent
+    nieuw = stand(pagina)
+    assert nieuw["afzender"] != OUDE_AFZENDER and nieuw["handtekening"]
+    assert nep_rasa.berichten_van(OUDE_AFZENDER) == [] and nep_rasa.opgevraagd.count(OUDE_AFZENDER) == 0
+    assert nep_rasa.berichten_van(nieuw["afzender"]) == ["/greet"]
+    pagina.get_by_label("Uw bericht").focus()
+    pagina.keyboard.press("Enter")
+    expect(berichten(pagina).last).to_have_text("U zei: ik ben 45")
+    expect(pagina.locator("#melding")).to_be_hidden()
+
+
+def test_a_message_the_server_refuses_is_not_sent_again(pagina: Page, nep_rasa: NepRasa):
+    afzender = open_chat(pagina)
+    verzoeken = []
+    pagina.on("request", lambda r: verzoeken.append(r) if r.url.endswith("/api/bericht") else None)
+    # a message of nothing readable, waiting in the queue (typed on an older page)
+    pagina.evaluate("""() => {
+        const s = JSON.parse(localStorage.getItem('wegwijs.chat'));
+        s.berichten.push({id: 'onleesbaar1', van: 'burger', tekst: '?'});
+        s.wachtrij.push({id: 'onleesbaar1', payload: '\u0000'});
+        localStorage.setItem('wegwijs.chat', JSON.stringify(s));
+    }""")
+    pagina.reload()
+    status = pagina.locator('[data-id="onleesbaar1"] .bericht__status')
+    expect(status).to_contain_text("Uw bericht bevat geen tekens die Wegwijs kan lezen.")
+    pagina.evaluate("window.dispatchEvent(new Event('online'))")  # trying again does not send it either
+    time.sleep(1)
+    assert len(verzoeken) == 1 and stand(pagina)["wachtrij"] == []
+    assert nep_rasa.berichten_van(afzender) == ["/greet"]
+
+
+def test_after_server_errors_the_page_stops_trying(chromium, web_server: str, nep_rasa: NepRasa):
+    """A server that keeps answering 500: a limited number of tries, then the message says it was not sent."""
+    context = chromium.new_context(base_url=web_server)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.clock.install()
+        open_chat(page)
+        pogingen = []
+        page.route("**/api/bericht", lambda route: (pogingen.append(1), route.fulfill(status=500, body="kapot")))
+        typ(page, "hallo")
+        expect(page.locator("#verbinding-melding")).to_be_visible()
+        einde = time.monotonic() + 60
+        while len(pogingen) < 13:  # the first try and 12 more; the page's clock runs 5 s at a time
+            assert time.monotonic() < einde, f"{len(pogingen)} pogingen"
+            page.clock.run_for(5_000)
+        expect(page.locator(".bericht--burger .bericht__status")).to_have_text(
+            "Het versturen lukte steeds niet. Typ uw bericht gerust opnieuw.")
+        for _ in range(15):  # a quarter of an hour later: no more tries
+            page.clock.run_for(60_000)
+        assert len(pogingen) == 13
+        assert stand(page)["wachtrij"] == []
+    finally:
+        context.close()

@@ -127,15 +127,21 @@ def krappe_server(request, rasa_server: NepRasa, tmp_path_factory) -> str:
     steun.stop_web(proces)
 
 
-def stuur(url: str, afzender: str, bericht_id: str | None = None, tekst: str = "hoi",
+def gesprek(url: str) -> dict:
+    """A new conversation from the web app: {afzender, handtekening}."""
+    return httpx.post(url + "/api/gesprek").json()
+
+
+def stuur(url: str, afzender: dict, bericht_id: str | None = None, tekst: str = "hoi",
           adres: str | None = None) -> httpx.Response:
-    """A chat message; `adres` is the client's address as the (pretend) proxy passes it on."""
-    gegevens = {"afzender": afzender, "id": bericht_id or nieuwe_id(), "tekst": tekst}
+    """A chat message in conversation `afzender` ({afzender, handtekening}); `adres` is the client's address as
+    the (pretend) proxy passes it on."""
+    gegevens = {**afzender, "id": bericht_id or nieuwe_id(), "tekst": tekst}
     return httpx.post(url + "/api/bericht", json=gegevens, headers={"X-Forwarded-For": adres} if adres else None)
 
 
 def test_over_the_conversations_limit_the_message_waits_and_reaches_nobody(krappe_server: str, nep_rasa: NepRasa):
-    afzender, eerste_id = "web-" + nieuwe_id(), nieuwe_id()
+    afzender, eerste_id = gesprek(krappe_server), nieuwe_id()
     eerste = stuur(krappe_server, afzender, eerste_id, "een", adres="203.0.113.1")
     assert eerste.status_code == 200 and eerste.json() == {"berichten": [{"tekst": "U zei: een", "knoppen": []}]}
     for tekst in ("twee", "drie"):
@@ -145,32 +151,32 @@ def test_over_the_conversations_limit_the_message_waits_and_reaches_nobody(krapp
     assert te_veel.status_code == 429
     assert te_veel.json() == {"fout": DRUK, "opnieuw": True}
     assert 1 <= int(te_veel.headers["retry-after"]) <= 60 / GESPREK.per_minuut
-    assert nep_rasa.berichten_van(afzender) == ["een", "twee", "drie"]
+    assert nep_rasa.berichten_van(afzender["afzender"]) == ["een", "twee", "drie"]
 
     # a message sent before, resent as after a reload, gets its answer again and reaches Rasa no second time
     herhaald = stuur(krappe_server, afzender, eerste_id, "een", adres="203.0.113.1")
     assert herhaald.status_code == 200 and herhaald.json() == eerste.json()
     # another conversation from the same address is not held up
-    assert stuur(krappe_server, "web-" + nieuwe_id(), adres="203.0.113.1").status_code == 200
-    assert nep_rasa.berichten_van(afzender) == ["een", "twee", "drie"]
+    assert stuur(krappe_server, gesprek(krappe_server), adres="203.0.113.1").status_code == 200
+    assert nep_rasa.berichten_van(afzender["afzender"]) == ["een", "twee", "drie"]
 
 
 def test_over_the_address_limit_other_addresses_go_on(krappe_server: str, nep_rasa: NepRasa):
     for _ in range(ADRES.stoot):  # a script making up a new conversation for every message
-        assert stuur(krappe_server, "web-" + nieuwe_id(), adres="203.0.113.2").status_code == 200
-    afzender = "web-" + nieuwe_id()
+        assert stuur(krappe_server, gesprek(krappe_server), adres="203.0.113.2").status_code == 200
+    afzender = gesprek(krappe_server)
     te_veel = stuur(krappe_server, afzender, adres="203.0.113.2")
     assert te_veel.status_code == 429 and te_veel.json()["fout"] == DRUK and "retry-after" in te_veel.headers
-    assert nep_rasa.berichten_van(afzender) == []
+    assert nep_rasa.berichten_van(afzender["afzender"]) == []
     assert len(nep_rasa.ontvangen) == ADRES.stoot
     assert stuur(krappe_server, afzender, adres="203.0.113.3").status_code == 200
 
 
 def test_looking_up_a_workers_messages_has_its_own_limit(krappe_server: str, nep_rasa: NepRasa):
-    afzender = "web-" + nieuwe_id()
+    afzender = gesprek(krappe_server)
 
     def kijk(adres: str) -> httpx.Response:
-        return httpx.post(krappe_server + "/api/medewerker", json={"afzender": afzender, "na": 0},
+        return httpx.post(krappe_server + "/api/medewerker", json={**afzender, "na": 0},
                           headers={"X-Forwarded-For": adres})
 
     for _ in range(GESPREK.stoot):
@@ -184,12 +190,12 @@ def test_looking_up_a_workers_messages_has_its_own_limit(krappe_server: str, nep
 
 def test_under_the_limit_nothing_changes(web_server: str, nep_rasa: NepRasa):
     """With the standard limits a whole queue of messages typed offline goes at once after a reload."""
-    afzender = "web-" + nieuwe_id()
+    afzender = gesprek(web_server)
     teksten = [f"bericht {i}" for i in range(LIMIET_GESPREK.stoot)]
     for tekst in teksten:
         antwoord = stuur(web_server, afzender, tekst=tekst)
         assert antwoord.status_code == 200 and "retry-after" not in antwoord.headers
-    assert nep_rasa.berichten_van(afzender) == teksten
+    assert nep_rasa.berichten_van(afzender["afzender"]) == teksten
 
 
 # ---- in the browser ---------------------------------------------------------------------------------------
@@ -201,15 +207,16 @@ def test_the_page_says_it_is_busy_and_sends_the_waiting_message_once_later(chrom
     try:
         page = context.new_page()
         page.set_default_timeout(15_000)
-        afzender = "web-" + nieuwe_id()
+        afzender = gesprek(krappe_server)
         teksten = [f"bericht {i}" for i in range(GESPREK.stoot + 1)]
         ids = [nieuwe_id() for _ in teksten]
         page.goto("/privacy")  # same site: put a conversation with a queue in localStorage, as if typed offline
-        page.evaluate("""([afzender, ids, teksten]) => localStorage.setItem('wegwijs.chat', JSON.stringify({
-            afzender, actief: Date.now(), medewerkerNa: 0,
-            berichten: ids.map((id, i) => ({id, van: 'burger', tekst: teksten[i]})),
-            wachtrij: ids.map((id, i) => ({id, payload: teksten[i]})),
-        }))""", [afzender, ids, teksten])
+        page.evaluate("""([{afzender, handtekening}, ids, teksten]) => localStorage.setItem('wegwijs.chat',
+            JSON.stringify({
+                afzender, handtekening, actief: Date.now(), medewerkerNa: 0,
+                berichten: ids.map((id, i) => ({id, van: 'burger', tekst: teksten[i]})),
+                wachtrij: ids.map((id, i) => ({id, payload: teksten[i]})),
+            }))""", [afzender, ids, teksten])
         page.goto("/")
 
         expect(page.locator("#bezig")).to_have_text(DRUK)
@@ -219,7 +226,7 @@ def test_the_page_says_it_is_busy_and_sends_the_waiting_message_once_later(chrom
 
         expect(page.locator("#gesprek .bericht__tekst").last).to_have_text(f"U zei: {teksten[-1]}", timeout=20_000)
         expect(page.locator("#bezig")).to_be_hidden()
-        assert nep_rasa.berichten_van(afzender) == teksten
+        assert nep_rasa.berichten_van(afzender["afzender"]) == teksten
         assert page.evaluate("JSON.parse(localStorage.getItem('wegwijs.chat')).wachtrij") == []
     finally:
         context.close()

@@ -1,10 +1,13 @@
 /* Wegwijs web chat. No build step, no libraries.
  *
- * The conversation lives in localStorage (key "wegwijs.chat"): the sender id, the messages shown, and a queue
- * of messages not yet answered. A message is queued before it is sent and leaves the queue only when this
- * server answered for its id, so a message typed while offline waits and is sent once the connection is back.
- * The server forwards each id to the assistant once, so sending the same id again (after a lost answer, or
- * from a second tab) never makes a double. When it is busy (429) the message waits as long as it says.
+ * The conversation lives in localStorage (key "wegwijs.chat"): the conversation id this server gave (with its
+ * signature), the messages shown, and a queue of messages not yet answered. A message is queued before it is sent
+ * and leaves the queue only when this server answered for its id, so a message typed while offline waits and is
+ * sent once the connection is back. The server forwards each id to the assistant once, so sending the same id
+ * again (after a lost answer, or from a second tab) never makes a double. When it is busy (429) the message waits
+ * as long as it says. A message the server refused as invalid is never sent again; after a server error it is
+ * tried a limited number of times. When the server does not know the conversation (an id from before it signed
+ * them, or a new server secret), the page starts a new one and says so.
  */
 (() => {
   "use strict";
@@ -13,6 +16,7 @@
   const OPENING = "/greet";          // the assistant opens the conversation itself (bot/domain: greet)
   const WISSEN = "/delete_data";     // the assistant forgets the conversation (bot/actions/privacy.py)
   const MAX_WACHTTIJD = 30000;       // longest pause between two tries, in ms
+  const MAX_POGINGEN = 12;           // tries after a server error (about 4 minutes); a lost connection waits on
   const VERZOEK_TIMEOUT = 150000;    // the server waits up to 120 s for the assistant
   const MEDEWERKER_ACTIEF = 5000;    // how often to look for a worker's messages while one is talking
   const MEDEWERKER_RUST = 30000;     // and otherwise
@@ -28,6 +32,7 @@
   const BEZIG = bezigMelding.textContent;
   const verbinding = $("verbinding-melding");
   const verbindingUitleg = $("verbinding-uitleg");
+  const melding = $("melding");
 
   const AFZENDER = { burger: "U", wegwijs: "Wegwijs", medewerker: "Medewerker van het buurtteam" };
 
@@ -41,9 +46,11 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  /* The conversation id and its signature come from the server, just before the first message goes out. */
   function nieuwGesprek(vorige) {
     return {
-      afzender: vorige ? vorige.afzender : "web-" + nieuweId(),
+      afzender: vorige ? vorige.afzender : null,
+      handtekening: vorige ? vorige.handtekening : null,
       berichten: [],
       wachtrij: [],
       actief: Date.now(),
@@ -54,7 +61,7 @@
   function lees() {
     try {
       const opgeslagen = JSON.parse(localStorage.getItem(SLEUTEL));
-      if (opgeslagen && typeof opgeslagen.afzender === "string" && Array.isArray(opgeslagen.berichten)
+      if (opgeslagen && "afzender" in opgeslagen && Array.isArray(opgeslagen.berichten)
           && Array.isArray(opgeslagen.wachtrij)) {
         return opgeslagen;
       }
@@ -223,15 +230,17 @@
       });
       const inhoud = await antwoord.json().catch(() => null);
       if (antwoord.ok && inhoud) return { ok: true, inhoud };
+      const status = antwoord.status;
       if (inhoud && typeof inhoud.fout === "string") {
         // busy: the server says in seconds when to try again
-        const wacht = antwoord.status === 429 ? Number(antwoord.headers.get("Retry-After")) : 0;
-        return { ok: false, opnieuw: Boolean(inhoud.opnieuw), fout: inhoud.fout, wacht: wacht > 0 ? wacht : 0 };
+        const wacht = status === 429 ? Number(antwoord.headers.get("Retry-After")) : 0;
+        return { ok: false, status, opnieuw: Boolean(inhoud.opnieuw) && (status >= 500 || status === 429),
+                 nieuwGesprek: Boolean(inhoud.nieuw_gesprek), fout: inhoud.fout, wacht: wacht > 0 ? wacht : 0 };
       }
       // an answer not from this server (a proxy in between): try again only where that cannot double anything
-      return { ok: false, opnieuw: antwoord.status >= 500 || antwoord.status === 429, fout: "Er ging iets mis." };
+      return { ok: false, status, opnieuw: status >= 500 || status === 429, fout: "Er ging iets mis." };
     } catch (e) {
-      return { ok: false, opnieuw: true, fout: "Geen verbinding." };
+      return { ok: false, status: 0, opnieuw: true, fout: "Geen verbinding." };
     } finally {
       clearTimeout(wekker);
     }
@@ -239,7 +248,43 @@
 
   let bezig = false;
   let poging = 0;
+  let serverfouten = 0;   // server errors in a row for the message in front of the queue
   let wekker = null;
+
+  /* A new conversation id from the server; { gesprek: true } once it is kept, otherwise post's failure. */
+  async function haalGesprek() {
+    const antwoord = await post("/api/gesprek", {});
+    if (!antwoord.ok) return antwoord;
+    const { afzender, handtekening } = antwoord.inhoud;
+    const stand = lees();
+    if (!stand.afzender) {  // another tab may have got one first: then all tabs use that one
+      stand.afzender = afzender;
+      stand.handtekening = handtekening;
+      bewaar(stand);
+    }
+    return { gesprek: true };
+  }
+
+  /* The server does not know this conversation: start a new one, from the opening. What the person typed and
+   * was not sent goes back into the input field, so nothing they wrote is lost. */
+  function opnieuwBeginnen(afzender) {
+    const oud = lees();
+    if (oud.afzender !== afzender) return;  // already started anew (by the other look-up, or another tab)
+    const wachtend = new Set(oud.wachtrij.map((w) => w.id));
+    const getypt = oud.berichten.filter((b) => b.van === "burger" && wachtend.has(b.id)
+      && oud.wachtrij.some((w) => w.id === b.id && w.payload === b.tekst)).map((b) => b.tekst);
+    const stand = nieuwGesprek(null);
+    stand.wachtrij.push({ id: nieuweId(), payload: OPENING });
+    bewaar(stand);
+    poging = 0;
+    serverfouten = 0;
+    if (getypt.length && !invoer.value) invoer.value = getypt.join(" ");
+    const zin = "Het vorige gesprek kon niet verder, daarom begint hier een nieuw gesprek.";
+    melding.textContent = zin;
+    melding.hidden = false;
+    kondigAan([zin]);
+    render(stand);
+  }
 
   function verstuur(tekst, payload) {
     const id = nieuweId();
@@ -264,8 +309,16 @@
         const item = stand.wachtrij[0];
         inBehandeling = item.id;
         render(stand);
-        const antwoord = await post("/api/bericht", { afzender: stand.afzender, id: item.id, tekst: item.payload });
+        const antwoord = stand.afzender
+          ? await post("/api/bericht", { afzender: stand.afzender, handtekening: stand.handtekening, id: item.id,
+                                         tekst: item.payload })
+          : await haalGesprek();
         inBehandeling = null;
+        if (antwoord.nieuwGesprek) {
+          opnieuwBeginnen(stand.afzender);
+          continue;
+        }
+        if (antwoord.gesprek) continue;  // the conversation has its id now: send the first message
         if (antwoord.wacht) {  // busy, not a lost connection: wait as long as the server asks, then send it
           verzendenLukt = true;
           druk = antwoord.fout;
@@ -276,17 +329,21 @@
         if (antwoord.ok) {
           verzendenLukt = true;
           poging = 0;
+          serverfouten = 0;
           if (!ophalenLukt) haalMedewerkerBerichten();  // the connection is back: no need to wait for the next look
           ontvang(item.id, antwoord.inhoud.berichten);
-        } else if (antwoord.opnieuw) {
+        } else if (antwoord.opnieuw && (antwoord.status === 0 || serverfouten < MAX_POGINGEN)) {
           verzendenLukt = false;
           const wacht = Math.min(MAX_WACHTTIJD, 1000 * 2 ** poging) * (0.8 + Math.random() * 0.4);
           poging += 1;
+          if (antwoord.status) serverfouten += 1;
           wekker = setTimeout(verwerkWachtrij, wacht);
           break;
         } else {
           verzendenLukt = true;
-          mislukt(item.id, antwoord.fout);
+          poging = 0;
+          serverfouten = 0;
+          mislukt(item.id, antwoord.opnieuw ? "Het versturen lukte steeds niet." : antwoord.fout);
         }
       }
     } finally {
@@ -331,9 +388,17 @@
     if (!medewerkerMogelijk) return;
     if (document.hidden) return;  // looked up again as soon as the page is visible
     const stand = lees();
-    const antwoord = await post("/api/medewerker", { afzender: stand.afzender, na: stand.medewerkerNa || 0 });
+    if (!stand.afzender) {  // no conversation yet: nobody can have written
+      medewerkerWekker = setTimeout(haalMedewerkerBerichten, MEDEWERKER_RUST);
+      return;
+    }
+    const antwoord = await post("/api/medewerker", { afzender: stand.afzender, handtekening: stand.handtekening,
+                                                      na: stand.medewerkerNa || 0 });
     let volgende = MEDEWERKER_RUST;
-    if (antwoord.ok) {
+    if (antwoord.nieuwGesprek) {
+      opnieuwBeginnen(stand.afzender);
+      verwerkWachtrij();
+    } else if (antwoord.ok) {
       ophalenLukt = true;
       if (!antwoord.inhoud.beschikbaar) {
         medewerkerMogelijk = false;
@@ -369,6 +434,7 @@
 
   function opnieuwProberen() {
     poging = 0;
+    serverfouten = 0;
     verwerkWachtrij();
     haalMedewerkerBerichten();
   }
@@ -382,6 +448,7 @@
     }
     toonInvoerFout("");
     invoer.value = "";
+    melding.hidden = true;
     verstuur(tekst, tekst);
   });
 
@@ -409,6 +476,10 @@
 
   function start() {
     let stand = lees();
+    if (stand && stand.afzender && !stand.handtekening) {  // kept from before the server signed conversation ids
+      opnieuwBeginnen(stand.afzender);
+      stand = lees();
+    }
     const verlopen = stand && !stand.wachtrij.length && Date.now() - stand.actief > sessieduur;
     if (!stand || verlopen) {
       stand = nieuwGesprek(stand);  // the assistant too starts anew after this long: keep only the sender id
