@@ -153,6 +153,33 @@ def test_notities_en_berichten(opslag, teams, medewerkers):
     assert [b.tekst for b in opslag.berichten(medewerkers["a"], overdracht.id)] == ["Goedemiddag, ik ben Fatima."]
 
 
+def test_antwoord_heeft_een_sleutel_en_blijft_bezorgd(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    opslag.pak_op(medewerkers["a"], overdracht.id, NU)
+    eerste = opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Ik bel u morgen.", NU)
+    tweede = opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Tot morgen.", NU)
+    assert (eerste.status, eerste.bezorgd) == ("onbekend", None)  # stored before it is sent
+    assert len({eerste.antwoord_id, tweede.antwoord_id}) == 2 and len(eerste.antwoord_id) == 36
+    assert opslag.markeer_bericht(medewerkers["a"], eerste.id, "onbekend", "niet op tijd").fout == "niet op tijd"
+    # Rasa's tracker holds the first key: delivered, and a later failed attempt does not undo that
+    assert opslag.bevestig_bezorgd(medewerkers["a"], overdracht.id, frozenset({eerste.antwoord_id, "vreemd"})) == 1
+    assert opslag.markeer_bericht(medewerkers["a"], eerste.id, "mislukt", "HTTP 500").status == "bezorgd"
+    with pytest.raises(OngeldigeInvoer, match="al bezorgd"):
+        opslag.te_bezorgen(medewerkers["a"], overdracht.id, eerste.id)
+    o, bericht = opslag.te_bezorgen(medewerkers["a"], overdracht.id, tweede.id)
+    assert (o.id, bericht.antwoord_id, bericht.medewerker_voornaam) == (overdracht.id, tweede.antwoord_id, "Fatima")
+    # a colleague who is not the owner may neither send nor resend
+    for poging in (lambda: opslag.te_bezorgen(medewerkers["a2"], overdracht.id, tweede.id),
+                   lambda: opslag.mag_wijzigen(medewerkers["a2"], overdracht.id),
+                   lambda: opslag.bewaar_bericht(medewerkers["a2"], overdracht.id, "Hallo")):
+        with pytest.raises(GeenToegang):
+            poging()
+    andere = maak_overdracht(opslag, teams["a"], gesprek="gesprek-2")
+    with pytest.raises(OngeldigeInvoer):  # a reply of another handoff
+        opslag.te_bezorgen(medewerkers["a"], andere.id, tweede.id)
+    assert opslag.mag_wijzigen(medewerkers["coordinator"], overdracht.id).id == overdracht.id
+
+
 def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
     overdracht = maak_overdracht(opslag, teams["a"])
     with pytest.raises(GeenToegang):
@@ -239,9 +266,9 @@ def test_verwijder_mijn_gegevens(opslag, teams, medewerkers):
 
 
 def test_medewerkers_en_inloggen(opslag, medewerkers):
-    assert opslag.meld_aan("FATIMA@a.nl ", WACHTWOORD, NU).naam == "Fatima el Amrani"
-    assert opslag.meld_aan("fatima@a.nl", "fout-wachtwoord", NU) is None
-    assert opslag.meld_aan("niemand@a.nl", WACHTWOORD, NU) is None
+    assert opslag.meld_aan("FATIMA@a.nl ", WACHTWOORD).naam == "Fatima el Amrani"
+    assert opslag.meld_aan("fatima@a.nl", "fout-wachtwoord") is None
+    assert opslag.meld_aan("niemand@a.nl", WACHTWOORD) is None
     with opslag._transactie() as s:
         opgeslagen = s.scalar(select(m.Medewerker.wachtwoord_hash).where(m.Medewerker.email == "fatima@a.nl"))
     assert opgeslagen.startswith("scrypt$") and WACHTWOORD not in opgeslagen
@@ -261,11 +288,22 @@ def test_medewerkers_van_een_team_op_naam(opslag, medewerkers):
     assert opslag.medewerkers("bestaat_niet") == []
 
 
-def test_blokkade_na_vijf_fouten(opslag, medewerkers):
-    for _ in range(5):
-        assert opslag.meld_aan("bram@b.nl", "verkeerd-wachtwoord", NU) is None
-    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=1)) is None
-    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=16)).naam == "Bram Bos"
+def test_geen_blokkade_van_het_account(opslag, medewerkers):
+    """Wrong passwords never lock the account in the store: anyone could do that to anyone. The inbox backs off
+    per account and address instead (web.inbox.beveiliging.Inlogrem)."""
+    for _ in range(10):
+        assert opslag.meld_aan("bram@b.nl", "verkeerd-wachtwoord") is None
+    assert opslag.meld_aan("bram@b.nl", WACHTWOORD).naam == "Bram Bos"
+
+
+def test_nieuw_wachtwoord_beeindigt_alle_sessies(opslag, medewerkers):
+    oud = [opslag.maak_sessie(medewerkers["a"].id) for _ in range(2)]
+    collega = opslag.maak_sessie(medewerkers["a2"].id)
+    opslag.wijzig_wachtwoord(medewerkers["a"].id, "een-heel-ander-wachtwoord")
+    assert [opslag.sessie(s.token) for s in oud] == [None, None]
+    assert opslag.sessie(collega.token).medewerker.id == medewerkers["a2"].id
+    assert opslag.meld_aan("fatima@a.nl", WACHTWOORD) is None
+    assert opslag.meld_aan("fatima@a.nl", "een-heel-ander-wachtwoord").id == medewerkers["a"].id
 
 
 def test_sessies(opslag, medewerkers):
