@@ -35,15 +35,14 @@ def upgrade() -> None:
         batch_op.alter_column('antwoord_id', existing_type=sa.String(length=36), nullable=False)
         batch_op.alter_column('status', existing_type=sa.String(length=12), nullable=False)
         batch_op.create_unique_constraint(batch_op.f('uq_berichten_antwoord_id'), ['antwoord_id'])
-    with op.batch_alter_table('medewerkers', schema=None) as batch_op:
-        batch_op.drop_column('geblokkeerd_tot')
-        batch_op.drop_column('mislukte_pogingen')
+    # not in batch: on SQLite that copies the table, which other tables refer to (SQLite 3.35+ drops a column)
+    op.drop_column('medewerkers', 'geblokkeerd_tot')
+    op.drop_column('medewerkers', 'mislukte_pogingen')
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('medewerkers', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('mislukte_pogingen', sa.Integer(), nullable=False, server_default='0'))
-        batch_op.add_column(sa.Column('geblokkeerd_tot', sa.DateTime(), nullable=True))
+    op.add_column('medewerkers', sa.Column('mislukte_pogingen', sa.Integer(), nullable=False, server_default='0'))
+    op.add_column('medewerkers', sa.Column('geblokkeerd_tot', sa.DateTime(), nullable=True))
     with op.batch_alter_table('berichten', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_berichten_antwoord_id'), type_='unique')
         batch_op.drop_column('status')

@@ -21,6 +21,32 @@ def test_migraties_passen_bij_de_modellen(opslag):
     opslag.upgrade()  # a second upgrade changes nothing
 
 
+def test_migratie_0003_geeft_bestaande_berichten_een_sleutel_en_een_stand(opslag, teams, medewerkers):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from wegwijs.opslag.opslag import PROJECT
+
+    overdracht = maak_overdracht(opslag, teams["a"])
+    config = Config(str(PROJECT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT / "migrations"))
+    with opslag.engine.begin() as verbinding:
+        config.attributes["connection"] = verbinding
+        command.downgrade(config, "0002")
+        for tekst, bezorgd, fout in (("aangekomen", NU, None), ("geweigerd", None, "HTTP 500"), ("half", None, None)):
+            verbinding.execute(text("INSERT INTO berichten (overdracht_id, medewerker_id, tekst, tijdstip, bezorgd, fout) "
+                                    "VALUES (:o, :m, :t, :nu, :b, :f)"),
+                               {"o": overdracht.id, "m": medewerkers["a"].id, "t": tekst, "nu": NU.replace(tzinfo=None),
+                                "b": bezorgd and bezorgd.replace(tzinfo=None), "f": fout})
+    opslag.upgrade()
+    berichten = opslag.berichten(medewerkers["a"], overdracht.id)
+    assert [(b.tekst, b.status) for b in berichten] == [("aangekomen", "bezorgd"), ("geweigerd", "mislukt"),
+                                                        ("half", "onbekend")]
+    assert len({b.antwoord_id for b in berichten}) == 3
+    assert opslag.meld_aan("fatima@a.nl", WACHTWOORD).id == medewerkers["a"].id  # the workers survive both ways
+
+
 def test_overdracht_met_toestemming_en_melding_in_een_keer(opslag, teams):
     overdracht = maak_overdracht(opslag, teams["a"], zorgen=["de deurwaarder komt"])
     assert overdracht.status == "nieuw" and overdracht.urgentie == 1 and overdracht.reactie_uiterlijk == dt.date(2026, 11, 25)
