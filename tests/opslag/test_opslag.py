@@ -21,6 +21,32 @@ def test_migraties_passen_bij_de_modellen(opslag):
     opslag.upgrade()  # a second upgrade changes nothing
 
 
+def test_migratie_0003_geeft_bestaande_berichten_een_sleutel_en_een_stand(opslag, teams, medewerkers):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from wegwijs.opslag.opslag import PROJECT
+
+    overdracht = maak_overdracht(opslag, teams["a"])
+    config = Config(str(PROJECT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT / "migrations"))
+    with opslag.engine.begin() as verbinding:
+        config.attributes["connection"] = verbinding
+        command.downgrade(config, "0002")
+        for tekst, bezorgd, fout in (("aangekomen", NU, None), ("geweigerd", None, "HTTP 500"), ("half", None, None)):
+            verbinding.execute(text("INSERT INTO berichten (overdracht_id, medewerker_id, tekst, tijdstip, bezorgd, fout) "
+                                    "VALUES (:o, :m, :t, :nu, :b, :f)"),
+                               {"o": overdracht.id, "m": medewerkers["a"].id, "t": tekst, "nu": NU.replace(tzinfo=None),
+                                "b": bezorgd and bezorgd.replace(tzinfo=None), "f": fout})
+    opslag.upgrade()
+    berichten = opslag.berichten(medewerkers["a"], overdracht.id)
+    assert [(b.tekst, b.status) for b in berichten] == [("aangekomen", "bezorgd"), ("geweigerd", "mislukt"),
+                                                        ("half", "onbekend")]
+    assert len({b.antwoord_id for b in berichten}) == 3
+    assert opslag.meld_aan("fatima@a.nl", WACHTWOORD).id == medewerkers["a"].id  # the workers survive both ways
+
+
 def test_overdracht_met_toestemming_en_melding_in_een_keer(opslag, teams):
     overdracht = maak_overdracht(opslag, teams["a"], zorgen=["de deurwaarder komt"])
     assert overdracht.status == "nieuw" and overdracht.urgentie == 1 and overdracht.reactie_uiterlijk == dt.date(2026, 11, 25)
@@ -153,6 +179,33 @@ def test_notities_en_berichten(opslag, teams, medewerkers):
     assert [b.tekst for b in opslag.berichten(medewerkers["a"], overdracht.id)] == ["Goedemiddag, ik ben Fatima."]
 
 
+def test_antwoord_heeft_een_sleutel_en_blijft_bezorgd(opslag, teams, medewerkers):
+    overdracht = maak_overdracht(opslag, teams["a"])
+    opslag.pak_op(medewerkers["a"], overdracht.id, NU)
+    eerste = opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Ik bel u morgen.", NU)
+    tweede = opslag.bewaar_bericht(medewerkers["a"], overdracht.id, "Tot morgen.", NU)
+    assert (eerste.status, eerste.bezorgd) == ("onbekend", None)  # stored before it is sent
+    assert len({eerste.antwoord_id, tweede.antwoord_id}) == 2 and len(eerste.antwoord_id) == 36
+    assert opslag.markeer_bericht(medewerkers["a"], eerste.id, "onbekend", "niet op tijd").fout == "niet op tijd"
+    # Rasa's tracker holds the first key: delivered, and a later failed attempt does not undo that
+    assert opslag.bevestig_bezorgd(medewerkers["a"], overdracht.id, frozenset({eerste.antwoord_id, "vreemd"})) == 1
+    assert opslag.markeer_bericht(medewerkers["a"], eerste.id, "mislukt", "HTTP 500").status == "bezorgd"
+    with pytest.raises(OngeldigeInvoer, match="al bezorgd"):
+        opslag.te_bezorgen(medewerkers["a"], overdracht.id, eerste.id)
+    o, bericht = opslag.te_bezorgen(medewerkers["a"], overdracht.id, tweede.id)
+    assert (o.id, bericht.antwoord_id, bericht.medewerker_voornaam) == (overdracht.id, tweede.antwoord_id, "Fatima")
+    # a colleague who is not the owner may neither send nor resend
+    for poging in (lambda: opslag.te_bezorgen(medewerkers["a2"], overdracht.id, tweede.id),
+                   lambda: opslag.mag_wijzigen(medewerkers["a2"], overdracht.id),
+                   lambda: opslag.bewaar_bericht(medewerkers["a2"], overdracht.id, "Hallo")):
+        with pytest.raises(GeenToegang):
+            poging()
+    andere = maak_overdracht(opslag, teams["a"], gesprek="gesprek-2")
+    with pytest.raises(OngeldigeInvoer):  # a reply of another handoff
+        opslag.te_bezorgen(medewerkers["a"], andere.id, tweede.id)
+    assert opslag.mag_wijzigen(medewerkers["coordinator"], overdracht.id).id == overdracht.id
+
+
 def test_coordinator_wijst_toe_en_verplaatst(opslag, teams, medewerkers):
     overdracht = maak_overdracht(opslag, teams["a"])
     with pytest.raises(GeenToegang):
@@ -239,9 +292,9 @@ def test_verwijder_mijn_gegevens(opslag, teams, medewerkers):
 
 
 def test_medewerkers_en_inloggen(opslag, medewerkers):
-    assert opslag.meld_aan("FATIMA@a.nl ", WACHTWOORD, NU).naam == "Fatima el Amrani"
-    assert opslag.meld_aan("fatima@a.nl", "fout-wachtwoord", NU) is None
-    assert opslag.meld_aan("niemand@a.nl", WACHTWOORD, NU) is None
+    assert opslag.meld_aan("FATIMA@a.nl ", WACHTWOORD).naam == "Fatima el Amrani"
+    assert opslag.meld_aan("fatima@a.nl", "fout-wachtwoord") is None
+    assert opslag.meld_aan("niemand@a.nl", WACHTWOORD) is None
     with opslag._transactie() as s:
         opgeslagen = s.scalar(select(m.Medewerker.wachtwoord_hash).where(m.Medewerker.email == "fatima@a.nl"))
     assert opgeslagen.startswith("scrypt$") and WACHTWOORD not in opgeslagen
@@ -261,11 +314,22 @@ def test_medewerkers_van_een_team_op_naam(opslag, medewerkers):
     assert opslag.medewerkers("bestaat_niet") == []
 
 
-def test_blokkade_na_vijf_fouten(opslag, medewerkers):
-    for _ in range(5):
-        assert opslag.meld_aan("bram@b.nl", "verkeerd-wachtwoord", NU) is None
-    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=1)) is None
-    assert opslag.meld_aan("bram@b.nl", WACHTWOORD, NU + dt.timedelta(minutes=16)).naam == "Bram Bos"
+def test_geen_blokkade_van_het_account(opslag, medewerkers):
+    """Wrong passwords never lock the account in the store: anyone could do that to anyone. The inbox backs off
+    per account and address instead (web.inbox.beveiliging.Inlogrem)."""
+    for _ in range(10):
+        assert opslag.meld_aan("bram@b.nl", "verkeerd-wachtwoord") is None
+    assert opslag.meld_aan("bram@b.nl", WACHTWOORD).naam == "Bram Bos"
+
+
+def test_nieuw_wachtwoord_beeindigt_alle_sessies(opslag, medewerkers):
+    oud = [opslag.maak_sessie(medewerkers["a"].id) for _ in range(2)]
+    collega = opslag.maak_sessie(medewerkers["a2"].id)
+    opslag.wijzig_wachtwoord(medewerkers["a"].id, "een-heel-ander-wachtwoord")
+    assert [opslag.sessie(s.token) for s in oud] == [None, None]
+    assert opslag.sessie(collega.token).medewerker.id == medewerkers["a2"].id
+    assert opslag.meld_aan("fatima@a.nl", WACHTWOORD) is None
+    assert opslag.meld_aan("fatima@a.nl", "een-heel-ander-wachtwoord").id == medewerkers["a"].id
 
 
 def test_sessies(opslag, medewerkers):

@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from sqlalchemy import select
 
 from wegwijs.opslag import modellen as m
-from wegwijs.opslag.outbox import bezorg, wachttijd
+from wegwijs.opslag import outbox
+from wegwijs.opslag.outbox import LEASE, bezorg, wachttijd
 
 from .conftest import NU, maak_overdracht
 
@@ -22,8 +23,9 @@ AANTAL = 4
 class Doel:
     """A webhook receiver that answers 503 to the first `fouten` requests, then 200; it dedupes on the key."""
 
-    def __init__(self, fouten: int):
+    def __init__(self, fouten: int, bij_verzoek=None):
         self.fouten = fouten
+        self.bij_verzoek = bij_verzoek  # called with each request's key before it is answered
         self.verzoeken: list[tuple[str, dict]] = []
         self.ontvangen: dict[str, dict] = {}
         self.slot = threading.Lock()
@@ -42,6 +44,8 @@ class Doel:
                     doel.fouten -= fout
                     if not fout:
                         doel.ontvangen.setdefault(sleutel, inhoud)
+                if doel.bij_verzoek:
+                    doel.bij_verzoek(sleutel)
                 self.send_response(503 if fout else 200)
                 self.end_headers()
 
@@ -157,3 +161,29 @@ def test_twee_bezorgers_tegelijk_versturen_niets_dubbel(opslag, teams):
     assert not fouten
     sleutels = [k for k, _ in doel.verzoeken]
     assert len(sleutels) == len(set(sleutels)) == AANTAL
+
+
+def test_lange_ronde_rijen_laat_in_de_ronde_houden_hun_lease(opslag, teams, monkeypatch):
+    """Each send of deliverer A takes 2 minutes (a slow receiver), so A reaches its fourth row 6 minutes after the
+    round began, past a lease counted from the start. Deliverer B starts while A sends that row."""
+    for i in range(AANTAL):
+        maak_overdracht(opslag, teams["a"], gesprek=f"g{i}")
+    per_verzoek = dt.timedelta(minutes=2)
+    assert per_verzoek * (AANTAL - 1) > LEASE
+    tweede: list = []
+
+    def bij_verzoek(_sleutel):
+        if len(doel.verzoeken) == AANTAL and not tweede:  # A sends its last row: now B runs a round
+            tweede.append(bezorg(opslag, NU + per_verzoek * AANTAL, omgeving=omgeving))
+
+    doel = Doel(fouten=0, bij_verzoek=bij_verzoek)
+    # A's clock: the round has taken 2 minutes for every request the receiver has seen
+    monkeypatch.setattr(outbox, "monotonic", lambda: len(doel.verzoeken) * per_verzoek.total_seconds(),
+                        raising=False)
+    with server(doel) as url:
+        omgeving = {"TEAM_A_WEBHOOK": url}
+        eerste = bezorg(opslag, NU, omgeving=omgeving)
+    sleutels = [k for k, _ in doel.verzoeken]
+    assert len(sleutels) - len(set(sleutels)) == 0  # duplicates sent
+    assert (eerste.verstuurd, tweede[0].verstuurd) == (AANTAL, 0)
+    assert all(status == "verstuurd" for _, status, _ in _rijen(opslag))

@@ -47,6 +47,10 @@ class NepRasa:
     tracker_events: list[dict] = field(default_factory=list)
     kanaal: str = "rest"     # the channel the person used last
     storing: bool = False    # answer every request with 500, as a Rasa that is in trouble
+    # a slow channel (Graph API): while this is an Event that is not set, a bot event waits for it. As Rasa does,
+    # the event is in the tracker only after the channel has sent it; `bot_verwerkt` is set then
+    houd_bot_vast: threading.Event | None = None
+    bot_verwerkt: threading.Event = field(default_factory=threading.Event)
 
     @property
     def url(self) -> str:
@@ -72,7 +76,10 @@ def start_nep_rasa() -> NepRasa:
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the inbox stopped waiting (its timeout), as it does with a slow Rasa
 
         def _noteer(self, body) -> RasaVerzoek:
             deel = urlsplit(self.path)
@@ -102,7 +109,12 @@ def start_nep_rasa() -> NepRasa:
             verzoek = self._noteer(json.loads(self.rfile.read(lengte) or b"null"))
             if weiger := self._weigering(verzoek):
                 return self._antwoord(*weiger)
+            bot = any(e.get("event") == "bot" for e in verzoek.body)
+            if bot and nep.houd_bot_vast is not None:
+                nep.houd_bot_vast.wait(30)
             nep.tracker_events.extend(verzoek.body)
+            if bot:
+                nep.bot_verwerkt.set()
             self._antwoord({"sender_id": verzoek.pad.split("/")[2], "events": nep.tracker_events})
 
         def log_message(self, *args):
@@ -123,9 +135,10 @@ def vrije_poort_zonder_server() -> int:
 
 @asynccontextmanager
 async def inbox_server(opslag: Opslag, rasa_url: str, rasa_token: str | None = RASA_TOKEN,
-                       veilige_cookies: bool = False, **ctx):
+                       veilige_cookies: bool = False, achter_proxy: bool = False, **ctx):
     """The inbox blueprint on its own Sanic app, listening on a free port of 127.0.0.1; stopped afterwards.
-    `ctx` presets attributes of app.ctx (as the login limit)."""
+    `ctx` presets attributes of app.ctx (as the login limit, or the Rasa client). `achter_proxy`: as behind one
+    reverse proxy, the client's address comes from X-Forwarded-For (so a test can speak from many addresses)."""
     # Sanic rewrites some of its own methods when a server starts; in test mode it keeps the originals, so that
     # more than one app can start in one process
     Sanic.test_mode = True
@@ -133,6 +146,8 @@ async def inbox_server(opslag: Opslag, rasa_url: str, rasa_token: str | None = R
     app.ctx.instellingen = Instellingen(database_url=opslag.url, rasa_url=rasa_url, rasa_token=rasa_token,
                                            veilige_cookies=veilige_cookies)
     app.ctx.opslag = opslag
+    if achter_proxy:
+        app.config.PROXIES_COUNT = 1
     for naam, waarde in ctx.items():
         setattr(app.ctx, naam, waarde)
     app.blueprint(inbox_bp)
@@ -241,7 +256,10 @@ def csrf_uit(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-async def log_in(client: httpx.AsyncClient, email: str, wachtwoord: str = WACHTWOORD) -> httpx.Response:
-    formulier = await client.get("/inbox/login")
-    return await client.post("/inbox/login", data={"csrf": csrf_uit(formulier.text), "email": email,
-                                                   "wachtwoord": wachtwoord})
+async def log_in(client: httpx.AsyncClient, email: str, wachtwoord: str = WACHTWOORD,
+                 adres: str | None = None) -> httpx.Response:
+    """Log in through the form; `adres`: the client's address as a reverse proxy reports it (achter_proxy)."""
+    koppen = {"X-Forwarded-For": adres} if adres else {}
+    formulier = await client.get("/inbox/login", headers=koppen)
+    return await client.post("/inbox/login", headers=koppen, data={"csrf": csrf_uit(formulier.text), "email": email,
+                                                                   "wachtwoord": wachtwoord})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
+import math
 import re
 import time
 from functools import wraps
@@ -13,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, response
 from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from channels.whatsapp.venster import binnen_servicevenster
 from web.inbox import weergave
@@ -22,10 +25,12 @@ from web.inbox.rasa import RasaClient, RasaFout
 from wegwijs import taal
 from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.opslag import GeenToegang, NietGevonden, Opslag
+from wegwijs.opslag.records import BEZORGD, MISLUKT, ONBEKEND
 from wegwijs.overdracht import (POGING_KANAAL_LABELS, POGING_KANALEN, POGING_RESULTAAT_LABELS, POGING_RESULTATEN,
                                 STATUS_LABELS, STATUSSEN, OngeldigeStap, volgende)
 
 MAP = Path(__file__).parent
+logger = logging.getLogger(__name__)
 inbox_bp = Blueprint("inbox", url_prefix="/inbox")
 inbox_bp.static("/static", str(MAP / "static"), name="inbox_static")
 
@@ -34,7 +39,8 @@ _templates = Environment(loader=FileSystemLoader(MAP / "templates"), autoescape=
 _templates.filters.update(tijdstip=weergave.tijdstip, datum=taal.datum)
 _templates.globals.update(STATUS_LABELS=STATUS_LABELS, URGENTIE=weergave.URGENTIE_LABELS,
                           KANAAL_LABELS=POGING_KANAAL_LABELS, RESULTAAT_LABELS=POGING_RESULTAAT_LABELS,
-                          POGING_KANALEN=POGING_KANALEN, POGING_RESULTATEN=POGING_RESULTATEN)
+                          POGING_KANALEN=POGING_KANALEN, POGING_RESULTATEN=POGING_RESULTATEN,
+                          BEZORGD=BEZORGD, ONBEKEND=ONBEKEND)
 
 # what a browser may do with these pages: only our own CSS, no scripts, no framing, no caching of personal data
 BEVEILIGINGSKOPPEN = {
@@ -53,7 +59,8 @@ async def _start(app, _loop) -> None:
     if not hasattr(app.ctx, "opslag"):
         app.ctx.opslag = Opslag(instellingen.database_url)
         await asyncio.to_thread(app.ctx.opslag.upgrade)
-    app.ctx.inbox_rasa = RasaClient(instellingen.rasa_url, instellingen.rasa_token)
+    if not hasattr(app.ctx, "inbox_rasa"):
+        app.ctx.inbox_rasa = RasaClient(instellingen.rasa_url, instellingen.rasa_token)
     if not hasattr(app.ctx, "inbox_inlogrem"):
         app.ctx.inbox_inlogrem = Inlogrem()
 
@@ -125,7 +132,8 @@ async def login_formulier(request: Request):
 def _login_pagina(request: Request, fout: str | None = None, status: int = 200, email: str = ""):
     """The login form; its CSRF token is tied to a short-lived cookie, because there is no session yet."""
     login_cookie = request.cookies.get(LOGIN_COOKIE) or nieuw_token()
-    antwoord = _pagina("login.html", status, csrf=csrf_token(login_cookie), fout=fout, email=email)
+    antwoord = _pagina("login.html", status, csrf=csrf_token(login_cookie, request.app.ctx.instellingen.geheim),
+                       fout=fout, email=email)
     _zet_cookie(antwoord, request, LOGIN_COOKIE, login_cookie, 3600)
     return antwoord
 
@@ -133,18 +141,23 @@ def _login_pagina(request: Request, fout: str | None = None, status: int = 200, 
 @inbox_bp.post("/login")
 async def login(request: Request):
     email = _formulier(request, "email")
-    if not csrf_klopt(request.cookies.get(LOGIN_COOKIE), _formulier(request, "csrf")):
+    geheim = request.app.ctx.instellingen.geheim
+    if not csrf_klopt(request.cookies.get(LOGIN_COOKIE), _formulier(request, "csrf"), geheim):
         return _login_pagina(request, "Dit formulier is verlopen. Probeer het nog een keer.", 403, email)
     rem: Inlogrem = request.app.ctx.inbox_inlogrem
     adres = request.remote_addr or request.ip   # behind a reverse proxy: the client's address (SANIC_PROXIES_COUNT)
-    if rem.geblokkeerd(adres, time.monotonic()):
-        return _login_pagina(request, "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
-                             429, email)
+    nu = time.monotonic()
+    # counted before the password is checked, so attempts sent at the same time are limited as well
+    wachten = rem.reserveer(adres, email, nu)
+    if wachten:
+        minuten = math.ceil(wachten / 60)
+        return _login_pagina(request, f"Te veel pogingen. Wacht {minuten} {'minuut' if minuten == 1 else 'minuten'} "
+                                      f"en probeer het dan opnieuw. Er is niets veranderd.", 429, email)
     medewerker = await _db(request, "meld_aan", email, request.form.get("wachtwoord") or "")
     if medewerker is None:
-        rem.mislukt(adres, time.monotonic())
-        return _login_pagina(request, "Dit e-mailadres of wachtwoord klopt niet. Na vijf mislukte pogingen moet u "
-                                      "een kwartier wachten.", 401, email)
+        return _login_pagina(request, "Dit e-mailadres of wachtwoord klopt niet. Na een paar mislukte pogingen "
+                                      "moet u even wachten voordat u het opnieuw kunt proberen.", 401, email)
+    rem.gelukt(adres, email, nu)
     sessie = await _db(request, "maak_sessie", medewerker.id)
     antwoord = _naar("/inbox/")
     _zet_cookie(antwoord, request, SESSIE_COOKIE, sessie.token, int((sessie.verloopt - _nu()).total_seconds()))
@@ -197,7 +210,6 @@ async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None =
     notities = await _db(request, "notities", medewerker, overdracht_id)
     pogingen = await _db(request, "contactpogingen", medewerker, overdracht_id)
     suggesties = await _db(request, "suggesties", medewerker, overdracht_id)
-    berichten = await _db(request, "berichten", medewerker, overdracht_id)
     rasa: RasaClient = request.app.ctx.inbox_rasa
     gesprek, gesprek_fout = None, None
     if rasa.ingeschakeld:
@@ -205,6 +217,9 @@ async def _toon(request: Request, sessie, overdracht_id: int, fout: str | None =
             gesprek = await rasa.stand(o.gesprek_id)
         except RasaFout as rasa_fout:
             gesprek_fout = str(rasa_fout)
+        else:  # a reply whose answer never came shows as delivered once its key is in the tracker
+            await _db(request, "bevestig_bezorgd", medewerker, overdracht_id, gesprek.antwoorden)
+    berichten = await _db(request, "berichten", medewerker, overdracht_id)
     # WhatsApp only lets free messages through within 24 hours of the person's last message
     servicevenster = (binnen_servicevenster(gesprek.laatste_bericht_burger, nu)
                       if gesprek and gesprek.kanaal == "whatsapp" and gesprek.laatste_bericht_burger else None)
@@ -318,6 +333,8 @@ def _datum(tekst: str) -> dt.date | None:
 
 
 # ---- talking to the citizen ----
+# Permission before effect: every route asks the store whether this worker may act on the handoff (and stores
+# what it must) before anything reaches Rasa.
 
 @inbox_bp.post("/<overdracht_id:int>/bericht")
 @ingelogd
@@ -327,9 +344,11 @@ async def bericht(request: Request, sessie, overdracht_id: int):
     async def werk():
         if not tekst:
             raise OngeldigeInvoer("Schrijf eerst een bericht.")
-        # stored before it is sent: a reply that cannot be delivered is kept and shown as not delivered
+        # stored with its key before it is sent (and only if this worker may write to the person): a reply that
+        # cannot be delivered is kept, and a resend carries the same key
         opgeslagen = await _db(request, "bewaar_bericht", sessie.medewerker, overdracht_id, tekst)
-        await _bezorg(request, sessie, overdracht_id, opgeslagen)
+        o = await _db(request, "overdracht", sessie.medewerker, overdracht_id)
+        await _bezorg(request, sessie, o, opgeslagen)
 
     return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
 
@@ -337,45 +356,61 @@ async def bericht(request: Request, sessie, overdracht_id: int):
 @inbox_bp.post("/<overdracht_id:int>/bericht/<bericht_id:int>/opnieuw")
 @ingelogd
 async def bericht_opnieuw(request: Request, sessie, overdracht_id: int, bericht_id: int):
+    """Resend a reply that is not known to be delivered, but first ask Rasa's tracker whether its key is already
+    there: then it did arrive, and nothing is sent again."""
     async def werk():
-        berichten = await _db(request, "berichten", sessie.medewerker, overdracht_id)
-        onbezorgd = next((b for b in berichten if b.id == bericht_id and b.bezorgd is None), None)
-        if onbezorgd is None:
-            raise OngeldigeInvoer("Dit bericht is al bezorgd of bestaat niet.")
-        await _bezorg(request, sessie, overdracht_id, onbezorgd)
+        o, opgeslagen = await _db(request, "te_bezorgen", sessie.medewerker, overdracht_id, bericht_id)
+        try:
+            stand = await request.app.ctx.inbox_rasa.stand(o.gesprek_id)
+        except RasaFout as fout:
+            raise OngeldigeInvoer(f"Er is niets opnieuw verstuurd: de inbox kon niet nagaan of het bericht al is "
+                                  f"aangekomen. {fout} Probeer het later opnieuw.") from None
+        if opgeslagen.antwoord_id in stand.antwoorden:
+            await _db(request, "markeer_bericht", sessie.medewerker, opgeslagen.id, BEZORGD)
+            return
+        await _bezorg(request, sessie, o, opgeslagen)
 
     return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
 
 
-async def _bezorg(request: Request, sessie, overdracht_id: int, opgeslagen) -> None:
-    """Pause the bot for this conversation (once), send the reply as the worker, record whether it arrived."""
+async def _bezorg(request: Request, sessie, o, opgeslagen) -> None:
+    """Pause the bot for this conversation (once), send the reply under its key in the name of the worker who
+    wrote it, record what is known afterwards. The caller has checked that this worker may write to the person."""
     rasa: RasaClient = request.app.ctx.inbox_rasa
     medewerker = sessie.medewerker
-    o = await _db(request, "overdracht", medewerker, overdracht_id)
     try:
         if not o.bot_gepauzeerd:
             await rasa.pauzeer(o.gesprek_id)
-            await _db(request, "zet_bot_gepauzeerd", medewerker, overdracht_id, True)
-        await rasa.stuur(o.gesprek_id, weergave.bericht_aan_burger(medewerker.voornaam, o.team_naam,
-                                                                    opgeslagen.tekst))
+            await _db(request, "zet_bot_gepauzeerd", medewerker, o.id, True)
+    except RasaFout as fout:  # the reply itself was not sent yet
+        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, MISLUKT, str(fout))
+        return
+    try:
+        await rasa.stuur(o.gesprek_id, weergave.bericht_aan_burger(opgeslagen.medewerker_voornaam, o.team_naam,
+                                                                    opgeslagen.tekst), opgeslagen.antwoord_id)
     except RasaFout as fout:
-        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, False, str(fout))
-    else:
-        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, True)
+        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, ONBEKEND if fout.onzeker else MISLUKT,
+                  str(fout))
+        return
+    try:
+        await _db(request, "markeer_bericht", medewerker, opgeslagen.id, BEZORGD)
+    except SQLAlchemyError:
+        # sent, but not recorded: the reply stays 'onbekend' and the page finds it in Rasa's tracker by its key
+        logger.warning("Bericht %s is verstuurd, maar dat kon niet worden opgeslagen.", opgeslagen.id)
 
 
 @inbox_bp.post("/<overdracht_id:int>/teruggeven")
 @ingelogd
 async def teruggeven(request: Request, sessie, overdracht_id: int):
     async def werk():
-        o = await _db(request, "overdracht", sessie.medewerker, overdracht_id)
+        o = await _db(request, "mag_wijzigen", sessie.medewerker, overdracht_id)
         await _geef_terug(request, sessie, o)
 
     return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
 
 
 async def _geef_terug(request: Request, sessie, o) -> None:
-    """Hand the conversation back to the assistant (`resume`)."""
+    """Hand the conversation back to the assistant (`resume`). The caller has checked that this worker may."""
     try:
         await request.app.ctx.inbox_rasa.hervat(o.gesprek_id)
     except RasaFout as fout:

@@ -42,8 +42,6 @@ class Medewerker(Base):
     team_id = Column(String(64), ForeignKey("teams.id"), nullable=False, index=True)
     rol = Column(String(20), nullable=False)
     wachtwoord_hash = Column(String(300), nullable=False)
-    mislukte_pogingen = Column(Integer, nullable=False, default=0)
-    geblokkeerd_tot = Column(UtcDateTime)
     aangemaakt = Column(UtcDateTime, nullable=False)
 
 
@@ -115,8 +113,12 @@ class Bericht(Base):
     medewerker_id = Column(Integer, ForeignKey("medewerkers.id"), nullable=False)
     tekst = Column(Text, nullable=False)
     tijdstip = Column(UtcDateTime, nullable=False)
-    bezorgd = Column(UtcDateTime)  # None: not (yet) delivered to the person
-    fout = Column(Text)  # why the last attempt to deliver failed
+    # the idempotency key, chosen before the first send and the same on every resend: Rasa keeps it in the bot
+    # event's metadata, and a channel delivers each key at most once
+    antwoord_id = Column(String(36), nullable=False, unique=True)
+    status = Column(String(12), nullable=False)  # onbekend, bezorgd, mislukt (wegwijs.opslag.records)
+    bezorgd = Column(UtcDateTime)  # when it was found delivered
+    fout = Column(Text)  # why the last attempt to deliver failed or could not be confirmed
 
 
 class AuditRegel(Base):

@@ -19,6 +19,7 @@ from wegwijs.fouten import OngeldigeInvoer
 from wegwijs.kennis.model import Buurtteam, Kennisbank
 from wegwijs.opslag import modellen as m
 from wegwijs.opslag import records as r
+from wegwijs.opslag.records import voornaam as _voornaam
 from wegwijs.opslag.wachtwoord import MIN_LENGTE, NEP_HASH, klopt, maak_hash
 from wegwijs.overdracht import ROLLEN, Stand, Toestemming, urgentie_van_pakket
 from wegwijs.overdracht import status as st
@@ -30,7 +31,6 @@ from wegwijs.overdracht.werkdagen import lokale_datum, nu_utc, reactie_uiterlijk
 
 STANDAARD_URL = "sqlite:///wegwijs.db"
 PROJECT = Path(__file__).resolve().parents[2]
-MAX_MISLUKT, BLOKKADE = 5, dt.timedelta(minutes=15)
 SESSIE_DUUR = dt.timedelta(hours=8)
 MAX_TEKST = 10_000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -56,10 +56,6 @@ def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
     if len(tekst) > maximaal:
         raise OngeldigeInvoer(f"{wat} is te lang (meer dan {maximaal} tekens).")
     return tekst
-
-
-def _voornaam(naam: str) -> str:
-    return naam.split()[0] if naam.split() else naam
 
 
 class Opslag:
@@ -132,7 +128,7 @@ class Opslag:
             if s.scalar(select(m.Medewerker.id).where(m.Medewerker.email == email)) is not None:
                 raise OngeldigeInvoer(f"Er is al een medewerker met het e-mailadres {email}.")
             rij = m.Medewerker(naam=naam, email=email, team_id=team_id, rol=rol, wachtwoord_hash=maak_hash(wachtwoord),
-                               mislukte_pogingen=0, aangemaakt=nu or nu_utc())
+                               aangemaakt=nu or nu_utc())
             s.add(rij)
             s.flush()
             return self._medewerker_record(s, rij)
@@ -143,12 +139,14 @@ class Opslag:
             raise OngeldigeInvoer(f"Een wachtwoord heeft minstens {MIN_LENGTE} tekens.")
 
     def wijzig_wachtwoord(self, medewerker_id: int, wachtwoord: str) -> None:
+        """A new password ends every session of the worker: whoever knew the old one is logged out too."""
         self._controleer_wachtwoord(wachtwoord)
         with self._transactie() as s:
             rij = s.get(m.Medewerker, medewerker_id)
             if rij is None:
                 raise NietGevonden(f"Medewerker {medewerker_id} bestaat niet.")
-            rij.wachtwoord_hash, rij.mislukte_pogingen, rij.geblokkeerd_tot = maak_hash(wachtwoord), 0, None
+            rij.wachtwoord_hash = maak_hash(wachtwoord)
+            s.execute(delete(m.Sessie).where(m.Sessie.medewerker_id == medewerker_id))
 
     @staticmethod
     def _medewerker_record(s: Session, rij: m.Medewerker) -> r.Medewerker:
@@ -173,23 +171,13 @@ class Opslag:
                 .order_by(m.Medewerker.naam, m.Medewerker.id)
             return [self._medewerker_record(s, rij) for rij in s.scalars(vraag)]
 
-    def meld_aan(self, email: str, wachtwoord: str, nu: dt.datetime | None = None) -> r.Medewerker | None:
-        """The worker for a correct e-mail and password; None otherwise, and for a while after repeated failures."""
-        nu = nu or nu_utc()
+    def meld_aan(self, email: str, wachtwoord: str) -> r.Medewerker | None:
+        """The worker for a correct e-mail and password; None otherwise. How often one may try is the inbox's
+        concern (web.inbox.beveiliging.Inlogrem: a back-off per account and address, never a lock of the account)."""
         with self._transactie() as s:
             rij = s.scalar(select(m.Medewerker).where(m.Medewerker.email == (email or "").strip().lower()))
             goed = klopt(wachtwoord or "", rij.wachtwoord_hash if rij else NEP_HASH)
-            if rij is None:
-                return None
-            if rij.geblokkeerd_tot and rij.geblokkeerd_tot > nu:
-                return None
-            if not goed:
-                rij.mislukte_pogingen += 1
-                if rij.mislukte_pogingen >= MAX_MISLUKT:
-                    rij.mislukte_pogingen, rij.geblokkeerd_tot = 0, nu + BLOKKADE
-                return None
-            rij.mislukte_pogingen, rij.geblokkeerd_tot = 0, None
-            return self._medewerker_record(s, rij)
+            return self._medewerker_record(s, rij) if rij is not None and goed else None
 
     # --- sessions ---------------------------------------------------------------------------------------------
 
@@ -513,36 +501,80 @@ class Opslag:
 
     def bewaar_bericht(self, medewerker: r.Medewerker, overdracht_id: int, tekst: str,
                        nu: dt.datetime | None = None) -> r.Bericht:
+        """Store a reply before it is sent, with its idempotency key: whatever happens while sending, the reply is
+        kept, and a resend carries the same key."""
         nu = nu or nu_utc()
         tekst = _tekst(tekst, "Het bericht")
         with self._transactie() as s:
             rij, wie = self._mag_wijzigen(s, medewerker, overdracht_id)
-            bericht = m.Bericht(overdracht_id=rij.id, medewerker_id=wie.id, tekst=tekst, tijdstip=nu)
+            bericht = m.Bericht(overdracht_id=rij.id, medewerker_id=wie.id, tekst=tekst, tijdstip=nu,
+                                antwoord_id=str(uuid.uuid4()), status=r.ONBEKEND)
             s.add(bericht)
             s.flush()
-            return r.Bericht(bericht.id, rij.id, wie.id, wie.naam, tekst, nu)
+            return self._bericht_record(bericht, wie.naam)
+
+    @staticmethod
+    def _bericht_record(b: m.Bericht, naam: str) -> r.Bericht:
+        return r.Bericht(b.id, b.overdracht_id, b.medewerker_id, naam, b.tekst, b.tijdstip, b.antwoord_id, b.status,
+                         b.bezorgd, b.fout)
 
     def berichten(self, medewerker: r.Medewerker, overdracht_id: int) -> list[r.Bericht]:
         with self._transactie() as s:
             rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
             vraag = select(m.Bericht, m.Medewerker.naam).join(m.Medewerker).where(m.Bericht.overdracht_id == rij.id) \
                 .order_by(m.Bericht.tijdstip, m.Bericht.id)
-            return [r.Bericht(b.id, b.overdracht_id, b.medewerker_id, naam, b.tekst, b.tijdstip, b.bezorgd, b.fout)
-                    for b, naam in s.execute(vraag)]
+            return [self._bericht_record(b, naam) for b, naam in s.execute(vraag)]
 
-    def markeer_bericht(self, medewerker: r.Medewerker, bericht_id: int, bezorgd: bool, fout: str | None = None,
+    def te_bezorgen(self, medewerker: r.Medewerker, overdracht_id: int, bericht_id: int,
+                    nu: dt.datetime | None = None) -> tuple[r.Overdracht, r.Bericht]:
+        """The handoff and a reply of it that is not known to be delivered, for (re)sending; only for whom may
+        write to the person (`GeenToegang` otherwise), checked before anything is sent."""
+        with self._transactie() as s:
+            rij, _ = self._mag_wijzigen(s, medewerker, overdracht_id)
+            bericht = s.get(m.Bericht, bericht_id) if 0 < bericht_id < 2 ** 31 else None
+            if bericht is None or bericht.overdracht_id != rij.id or bericht.status == r.BEZORGD:
+                raise OngeldigeInvoer("Dit bericht is al bezorgd of bestaat niet.")
+            return (self._record(s, rij, nu or nu_utc(), met_pakket=False),
+                    self._bericht_record(bericht, s.get(m.Medewerker, bericht.medewerker_id).naam))
+
+    def markeer_bericht(self, medewerker: r.Medewerker, bericht_id: int, status: str, fout: str | None = None,
                         nu: dt.datetime | None = None) -> r.Bericht:
-        """Record whether a stored reply reached the person (and if not, why)."""
+        """Record what is known of a reply: `r.BEZORGD`, `r.ONBEKEND` or `r.MISLUKT` (with the reason). A reply
+        found delivered stays delivered, whatever a later attempt reports."""
+        if status not in (r.ONBEKEND, r.BEZORGD, r.MISLUKT):
+            raise ValueError(f"onbekende status van een bericht: {status!r}")
         nu = nu or nu_utc()
         with self._transactie() as s:
             bericht = s.get(m.Bericht, bericht_id)
             if bericht is None:
                 raise NietGevonden("Dit bericht bestaat niet, of u mag het niet zien.")
             self._zichtbaar(s, medewerker, bericht.overdracht_id)
-            bericht.bezorgd, bericht.fout = (nu, None) if bezorgd else (None, fout)
-            naam = s.get(m.Medewerker, bericht.medewerker_id).naam
-            return r.Bericht(bericht.id, bericht.overdracht_id, bericht.medewerker_id, naam, bericht.tekst,
-                             bericht.tijdstip, bericht.bezorgd, bericht.fout)
+            if bericht.status != r.BEZORGD:
+                bericht.status, bericht.fout = status, (None if status == r.BEZORGD else fout)
+                bericht.bezorgd = nu if status == r.BEZORGD else None
+            return self._bericht_record(bericht, s.get(m.Medewerker, bericht.medewerker_id).naam)
+
+    def bevestig_bezorgd(self, medewerker: r.Medewerker, overdracht_id: int, antwoord_ids: frozenset[str],
+                         nu: dt.datetime | None = None) -> int:
+        """Mark the replies of this handoff whose key Rasa's tracker holds as delivered; returns how many changed."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, _ = self._zichtbaar(s, medewerker, overdracht_id)
+            if not antwoord_ids:
+                return 0
+            return s.execute(update(m.Bericht)
+                             .where(m.Bericht.overdracht_id == rij.id, m.Bericht.status != r.BEZORGD,
+                                    m.Bericht.antwoord_id.in_(sorted(antwoord_ids)))
+                             .values(status=r.BEZORGD, bezorgd=nu, fout=None)
+                             .execution_options(synchronize_session=False)).rowcount
+
+    def mag_wijzigen(self, medewerker: r.Medewerker, overdracht_id: int,
+                     nu: dt.datetime | None = None) -> r.Overdracht:
+        """The handoff, if this worker may act on it (the owner, anyone of the team while nobody owns it, or a
+        coordinator); `GeenToegang` otherwise. The inbox asks this before any effect outside the database."""
+        with self._transactie() as s:
+            rij, _ = self._mag_wijzigen(s, medewerker, overdracht_id)
+            return self._record(s, rij, nu or nu_utc(), met_pakket=False)
 
     def zet_bot_gepauzeerd(self, medewerker: r.Medewerker, overdracht_id: int, gepauzeerd: bool,
                            nu: dt.datetime | None = None) -> r.Overdracht:

@@ -1,6 +1,7 @@
 """Deliver the notifications in the outbox: claim a row (a lease), send it, mark it delivered. A failure keeps the
-row and sets the next attempt with exponential backoff. The key in every webhook (Idempotency-Key) and e-mail
-(Message-ID) is the same on every retry, so a receiver can drop a repeat after a crash between send and mark."""
+row and sets the next attempt with exponential backoff. Delivery is at least once: the key in every webhook
+(Idempotency-Key) and e-mail (Message-ID) is the same on every retry, so a receiver can drop a repeat after a crash
+between send and mark."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ import os
 import smtplib
 from dataclasses import dataclass
 from email.message import EmailMessage
+from time import monotonic
 from typing import Mapping
 
 import httpx
@@ -73,7 +75,8 @@ def _email(adres: str, sleutel: str, bericht: dict, omgeving: Mapping[str, str])
 
 
 def _claim(opslag: Opslag, rij_id: int, nu: dt.datetime) -> bool:
-    """Take the row for this round; False when another deliverer has it or it was delivered meanwhile."""
+    """Take the row from `nu`, the moment of the claim, for one LEASE; False when another deliverer has it or it
+    was delivered meanwhile."""
     with opslag._transactie() as s:
         gelukt = s.execute(update(m.Melding).where(m.Melding.id == rij_id, _klaar_voor(nu))
                            .values(status="bezig", bezig_tot=nu + LEASE)
@@ -88,15 +91,19 @@ def _klaar_voor(nu: dt.datetime):
 
 def bezorg(opslag: Opslag, nu: dt.datetime | None = None, limiet: int = 100,
            omgeving: Mapping[str, str] | None = None) -> Bezorging:
-    """Send the notifications that are due, once each."""
+    """Send the notifications that are due, once each. `nu` is the start of the round; each row is claimed at the
+    moment it is reached (`nu` plus the time the round has taken), so a row reached late in a long round still has
+    its whole lease and a second deliverer leaves it alone."""
     nu = nu or nu_utc()
+    start = monotonic()
     omgeving = os.environ if omgeving is None else omgeving
     with opslag._transactie() as s:
         ids = list(s.scalars(select(m.Melding.id).where(_klaar_voor(nu)).order_by(m.Melding.id).limit(limiet)))
     verstuurd = mislukt = 0
     with httpx.Client(timeout=TIMEOUT) as client:
         for rij_id in ids:
-            if not _claim(opslag, rij_id, nu):
+            moment = nu + dt.timedelta(seconds=monotonic() - start)
+            if not _claim(opslag, rij_id, moment):
                 continue
             with opslag._transactie() as s:
                 rij = s.get(m.Melding, rij_id)
@@ -114,12 +121,12 @@ def bezorg(opslag: Opslag, nu: dt.datetime | None = None, limiet: int = 100,
                 with opslag._transactie() as s:
                     rij = s.get(m.Melding, rij_id)
                     rij.status, rij.bezig_tot, rij.pogingen = "wachtend", None, rij.pogingen + 1
-                    rij.volgende_poging = nu + wachttijd(rij.pogingen)
+                    rij.volgende_poging = moment + wachttijd(rij.pogingen)
                     rij.laatste_fout = f"{type(fout).__name__}: {fout}"[:1000]
                 continue
             with opslag._transactie() as s:
                 s.execute(update(m.Melding).where(m.Melding.id == rij_id, m.Melding.status == "bezig")
-                          .values(status="verstuurd", verstuurd=nu, bezig_tot=None, laatste_fout=None)
+                          .values(status="verstuurd", verstuurd=moment, bezig_tot=None, laatste_fout=None)
                           .execution_options(synchronize_session=False))
             verstuurd += 1
     with opslag._transactie() as s:

@@ -71,6 +71,16 @@ class Contactpoging:
     tijdstip: dt.datetime
 
 
+def voornaam(naam: str) -> str:
+    return naam.split()[0] if naam.split() else naam
+
+
+# what is known of a worker's reply: "onbekend" while it is being sent, or when the answer did not come (a timeout,
+# a fault after sending) and Rasa's tracker has not shown it yet; "bezorgd" once Rasa has it; "mislukt" when it
+# certainly did not go out (Rasa unreachable, refused)
+ONBEKEND, BEZORGD, MISLUKT = "onbekend", "bezorgd", "mislukt"
+
+
 @dataclass(frozen=True)
 class Bericht:
     id: int
@@ -79,8 +89,14 @@ class Bericht:
     medewerker_naam: str
     tekst: str
     tijdstip: dt.datetime
-    bezorgd: dt.datetime | None = None  # None: not (yet) delivered to the person
-    fout: str | None = None  # why the last attempt to deliver failed
+    antwoord_id: str  # the idempotency key, the same on every resend
+    status: str = ONBEKEND
+    bezorgd: dt.datetime | None = None  # when it was found delivered
+    fout: str | None = None  # why the last attempt failed or could not be confirmed
+
+    @property
+    def medewerker_voornaam(self) -> str:
+        return voornaam(self.medewerker_naam)
 
 
 @dataclass(frozen=True)
