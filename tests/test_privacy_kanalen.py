@@ -57,5 +57,7 @@ def test_gesprek_ids_per_kanaal():
 
 def test_melding_als_er_iets_is_weggelaten():
     assert melding_weggelaten(frozenset()) is None
-    assert "uw BSN hier niet" in melding_weggelaten(schoon_bericht("bsn 111222333").weggelaten)
-    assert "uw BSN en rekeningnummer" in melding_weggelaten(frozenset({BSN, IBAN}))
+    assert melding_weggelaten(schoon_bericht("bsn 111222333").weggelaten, alleen=True) == (
+        "Uw BSN is hier niet nodig. Ik heb het uit uw bericht gehaald en nergens bewaard.")
+    assert melding_weggelaten(frozenset({BSN, IBAN})).startswith("Uw BSN en rekeningnummer zijn hier niet nodig.")
+    assert melding_weggelaten(frozenset({IBAN})).endswith("Uw vraag lees ik wel.")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from asyncio import CancelledError
 from typing import Any, Awaitable, Callable
 
@@ -21,18 +20,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from wegwijs import kanalen
-from wegwijs.gesprek.privacy import WEGGELATEN, Geschoond, melding_weggelaten, schoon_bericht
+from wegwijs.gesprek.privacy import alleen_weggelaten, melding_weggelaten, schoon_bericht
 
 logger = logging.getLogger(__name__)
 
 NieuwBericht = Callable[[UserMessage], Awaitable[Any]]
-_WEGGELATEN = re.compile("|".join(re.escape(plek) for plek in WEGGELATEN.values()))
-
-
-def alleen_weggelaten(geschoond: Geschoond) -> bool:
-    """Whether the message held nothing but what was taken out (and spaces or punctuation): then the notice that it
-    was taken out is the whole answer, and Rasa need not see the message."""
-    return bool(geschoond.weggelaten) and not any(c.isalnum() for c in _WEGGELATEN.sub("", geschoond.tekst))
 
 
 def _fout(melding: str) -> HTTPResponse:
@@ -68,10 +60,11 @@ class WebInput(RestInput):
             if not geschoond.tekst.strip():
                 return _fout("Het bericht is leeg.")
             antwoorden = []
-            melding = melding_weggelaten(geschoond.weggelaten)
+            alleen = alleen_weggelaten(geschoond)
+            melding = melding_weggelaten(geschoond.weggelaten, alleen)
             if melding:
                 antwoorden.append({"recipient_id": afzender, "text": melding})
-                if alleen_weggelaten(geschoond):
+                if alleen:
                     return response.json(antwoorden)
             uit = CollectingOutputChannel()
             try:

@@ -119,11 +119,29 @@ def schoon_bericht(tekst: str) -> Geschoond:
     return Geschoond(tekst, frozenset(soort for _, _, soort in stukken))
 
 
-def melding_weggelaten(weggelaten: frozenset[str]) -> str | None:
-    """What the person reads when a channel took a BSN or IBAN out of their message; None when nothing was."""
+# words that only say what the number was: "mijn bsn is ..." holds nothing else to answer
+_OVER_HET_NUMMER = frozenset({"mijn", "mn", "m'n", "is", "bsn", "burgerservicenummer", "sofinummer", "iban", "rekening",
+                              "rekeningnummer", "bankrekening", "bankrekeningnummer", "nummer", "hier", "dit", "het",
+                              "de", "en", "van", "ik", "heb", "hierbij", "graag", "alstublieft", "hoi", "hallo"})
+
+
+def alleen_weggelaten(geschoond: Geschoond) -> bool:
+    """Whether the message held nothing but what was taken out and words about it ("mijn bsn is ..."): then the
+    notice that it was taken out is the whole answer."""
+    if not geschoond.weggelaten:
+        return False
+    rest = geschoond.tekst
+    for plek in WEGGELATEN.values():
+        rest = rest.replace(plek, " ")
+    return all(woord in _OVER_HET_NUMMER for woord in re.findall(r"[\w']+", rest.lower()))
+
+
+def melding_weggelaten(weggelaten: frozenset[str], alleen: bool = False) -> str | None:
+    """What the person reads when a channel took a BSN or IBAN out of their message; None when nothing was.
+    `alleen`: the message held nothing else (see alleen_weggelaten)."""
     if not weggelaten:
         return None
-    wat = {frozenset({BSN}): "uw BSN", frozenset({IBAN}): "uw rekeningnummer"}.get(
-        frozenset(weggelaten), "uw BSN en rekeningnummer")
-    return (f"U hoeft {wat} hier niet te geven. Ik heb het uit uw bericht gehaald en nergens bewaard. "
-            f"Uw vraag lees ik wel.")
+    wat = {frozenset({BSN}): "Uw BSN is", frozenset({IBAN}): "Uw rekeningnummer is"}.get(
+        frozenset(weggelaten), "Uw BSN en rekeningnummer zijn")
+    zin = f"{wat} hier niet nodig. Ik heb het uit uw bericht gehaald en nergens bewaard."
+    return zin if alleen else zin + " Uw vraag lees ik wel."
