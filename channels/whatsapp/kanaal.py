@@ -1,7 +1,9 @@
 """The Rasa input and output channel for the WhatsApp Cloud API, served by Rasa at /webhooks/whatsapp/webhook.
 
-A notification is checked (signature), read, and each new message is taken on once; Meta gets its 200 at once and
-the assistant answers in the background, one message after the other per person."""
+A notification is checked (size, then signature), read, and each new message is taken on once; Meta gets its 200
+at once and the assistant answers in the background, one message after the other per person.
+Rasa knows the person by a conversation id of this channel alone (`wa-<number>`, wegwijs/kanalen.py), so no other
+channel can reach the conversation; a BSN or IBAN is taken out of each message before Rasa sees it."""
 from __future__ import annotations
 
 import asyncio
@@ -21,10 +23,16 @@ from channels.whatsapp.graph import GraphClient
 from channels.whatsapp.instellingen import WhatsAppInstellingen
 from channels.whatsapp.venster import binnen_servicevenster
 from channels.whatsapp.webhook import Inkomend, handtekening_klopt, lees_webhook, verificatie_klopt
+from wegwijs import kanalen
+from wegwijs.gesprek.privacy import alleen_weggelaten, melding_weggelaten, schoon_bericht
 
 logger = logging.getLogger(__name__)
 
 NieuwBericht = Callable[[UserMessage], Awaitable[Any]]
+KANAAL = "whatsapp"
+# Meta's notifications are a few KB (at most a handful of messages and statuses); 256 KB leaves room for a batch
+# and is read before anything is parsed, so a large body costs no memory
+MAX_MELDING = 256 * 1024
 
 
 def _nu() -> datetime:
@@ -37,7 +45,7 @@ class WhatsAppOutput(OutputChannel):
 
     @classmethod
     def name(cls) -> Text:
-        return "whatsapp"
+        return KANAAL
 
     def __init__(self, instellingen: WhatsAppInstellingen, geheugen: Geheugen, graph: GraphClient,
                  klok: Callable[[], datetime] = _nu) -> None:
@@ -47,9 +55,15 @@ class WhatsAppOutput(OutputChannel):
         self.klok = klok
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        """`recipient_id` is Rasa's conversation id (`wa-<number>`); anything else is no WhatsApp conversation."""
+        wa_id = kanalen.eigen_id(KANAAL, recipient_id)
+        if wa_id is None:
+            logger.warning("WhatsApp: geen WhatsApp-gesprek; niets verstuurd")
+            return
         inhoud = alleen_inhoud(message)
         if not inhoud:
             return
+        recipient_id = wa_id
         laatste = await self.geheugen.laatste_contact(recipient_id)
         if laatste is None or not binnen_servicevenster(laatste, self.klok()):
             await self._houd_vast(recipient_id, inhoud)
@@ -84,7 +98,7 @@ class WhatsAppOutput(OutputChannel):
 class WhatsAppInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
-        return "whatsapp"
+        return KANAAL
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
@@ -115,14 +129,17 @@ class WhatsAppInput(InputChannel):
             logger.warning("WhatsApp: verificatie van de webhook geweigerd (verkeerde verify token)")
             return response.text("Verificatie mislukt.", status=403)
 
-        @webhook.route("/webhook", methods=["POST"])
+        @webhook.route("/webhook", methods=["POST"], stream=True)
         async def ontvang(request: Request) -> HTTPResponse:
-            if not handtekening_klopt(self.instellingen.app_secret, request.body,
-                                      request.headers.get("X-Hub-Signature-256")):
+            body = await _lees_begrensd(request, MAX_MELDING)
+            if body is None:
+                logger.warning("WhatsApp: melding groter dan %d bytes geweigerd", MAX_MELDING)
+                return response.text("Deze melding is te groot.", status=413)
+            if not handtekening_klopt(self.instellingen.app_secret, body, request.headers.get("X-Hub-Signature-256")):
                 logger.warning("WhatsApp: melding zonder geldige handtekening geweigerd")
                 return response.text("Ongeldige handtekening.", status=403)
             try:
-                document = json.loads(request.body)
+                document = json.loads(body)
             except ValueError:
                 return response.text("Dit is geen geldige JSON.", status=400)
             if not isinstance(document, dict):
@@ -156,25 +173,49 @@ class WhatsAppInput(InputChannel):
         except Exception as fout:
             logger.error("WhatsApp: %s-bericht niet verwerkt: %s", inkomend.soort, type(fout).__name__)
             try:
-                await uit.send_response(inkomend.afzender, dict(EXCUSES))
+                await uit.send_response(kanalen.gesprek_id(KANAAL, inkomend.afzender), dict(EXCUSES))
             except Exception as tweede:
                 logger.error("WhatsApp: excuusbericht niet verstuurd: %s", type(tweede).__name__)
 
     async def _verwerk(self, inkomend: Inkomend, uit: WhatsAppOutput, on_new_message: NieuwBericht) -> None:
-        afzender = inkomend.afzender
+        afzender, gesprek = inkomend.afzender, kanalen.gesprek_id(KANAAL, inkomend.afzender)
         await self.geheugen.noteer_contact(afzender, inkomend.tijd)
         # a message Meta delivers only now but that is older than a day does not open the window
         wachtend = await self.geheugen.neem_wachtrij(afzender) if binnen_servicevenster(inkomend.tijd, uit.klok()) else []
         for positie, bericht in enumerate(wachtend):
             try:
-                await uit.send_response(afzender, bericht)
+                await uit.send_response(gesprek, bericht)
             except Exception:
                 for niet_verstuurd in wachtend[positie:]:
                     await self.geheugen.zet_in_wachtrij(afzender, niet_verstuurd)
                 raise
         keuzes = await self.geheugen.neem_keuzes(afzender)
         if inkomend.tekst is None:
-            await uit.send_response(afzender, dict(NIET_TEKST))
+            await uit.send_response(gesprek, dict(NIET_TEKST))
             return
-        await on_new_message(UserMessage(kies_uit_nummer(inkomend.tekst, keuzes), uit, afzender,
-                                         input_channel=self.name(), message_id=inkomend.bericht_id))
+        geschoond = schoon_bericht(kies_uit_nummer(inkomend.tekst, keuzes))
+        alleen = alleen_weggelaten(geschoond)
+        melding = melding_weggelaten(geschoond.weggelaten, alleen)
+        if melding:
+            await uit.send_response(gesprek, {"text": melding})
+        if alleen or not geschoond.tekst.strip():
+            return
+        await on_new_message(UserMessage(geschoond.tekst, uit, gesprek, input_channel=self.name(),
+                                         message_id=inkomend.bericht_id))
+
+
+async def _lees_begrensd(request: Request, maximaal: int) -> bytes | None:
+    """The body of a streamed request, or None as soon as it is larger than `maximaal` (the announced length is
+    checked first, so an honest large request is refused before a byte is read)."""
+    lengte = request.headers.get("content-length", "")
+    if lengte.isdigit() and int(lengte) > maximaal:
+        return None
+    delen, grootte = [], 0
+    while True:
+        deel = await request.stream.read()
+        if deel is None:
+            return b"".join(delen)
+        grootte += len(deel)
+        if grootte > maximaal:
+            return None
+        delen.append(deel)

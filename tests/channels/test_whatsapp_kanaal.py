@@ -12,6 +12,7 @@ import pytest
 import whatsapp_voorbeelden as meta
 from channels.whatsapp.berichten import EXCUSES, NIET_TEKST, NUMMER_UITLEG
 from channels.whatsapp.graph import VerzendFout
+from channels.whatsapp.kanaal import MAX_MELDING
 from whatsapp_hulp import SJABLOON, TOKEN, WACHTEN, redis_geheugen, ruim_redis_op
 
 class NepAssistent:
@@ -102,7 +103,7 @@ async def test_tekstbericht_gaat_naar_de_assistent_en_het_antwoord_naar_de_graph
     assert antwoord.status_code == 200
     [bericht] = await assistent.wacht_op(1)
     assert (bericht.text, bericht.sender_id, bericht.input_channel, bericht.message_id) == (
-        "Wat is huurtoeslag?", meta.BURGER, "whatsapp", "wamid.1")
+        "Wat is huurtoeslag?", meta.GESPREK, "whatsapp", "wamid.1")
     [verzonden] = await nep_graph.wacht_op(1)
     assert verzonden == {"messaging_product": "whatsapp", "recipient_type": "individual", "to": meta.BURGER,
                          "type": "text", "text": {"body": "U zei: Wat is huurtoeslag?", "preview_url": False}}
@@ -218,8 +219,8 @@ async def test_buiten_het_venster_sjabloon_en_het_bericht_volgt_als_de_persoon_s
     server = await start_kanaal(assistent)
     uit = server.kanaal.get_output_channel()
     # a worker follows up days later: nobody wrote in the last 24 hours
-    await uit.send_response(meta.BURGER, {"text": "Goedemiddag, met Fatima van het buurtteam."})
-    await uit.send_response(meta.BURGER, {"text": "Zullen we donderdag bellen?"})
+    await uit.send_response(meta.GESPREK, {"text": "Goedemiddag, met Fatima van het buurtteam."})
+    await uit.send_response(meta.GESPREK, {"text": "Zullen we donderdag bellen?"})
     [sjabloon] = await nep_graph.wacht_op(1)
     assert sjabloon["type"] == "template"
     assert sjabloon["template"] == {"name": SJABLOON, "language": {"code": "nl"}}
@@ -236,7 +237,7 @@ async def test_binnen_het_venster_gewone_berichten(start_kanaal, nep_graph):
     server = await start_kanaal(NepAssistent())
     een_uur_geleden = datetime.now(timezone.utc) - timedelta(hours=1)
     await server.kanaal.geheugen.noteer_contact(meta.BURGER, een_uur_geleden)
-    await server.kanaal.get_output_channel().send_response(meta.BURGER, {"text": "Ik bel u morgen."})
+    await server.kanaal.get_output_channel().send_response(meta.GESPREK, {"text": "Ik bel u morgen."})
     [verzonden] = await nep_graph.wacht_op(1)
     assert verzonden["type"] == "text"
 
@@ -246,14 +247,52 @@ async def test_sjabloon_mislukt_dan_wordt_het_bericht_teruggenomen(start_kanaal,
     uit = server.kanaal.get_output_channel()
     nep_graph.statussen = [400]  # e.g. the template is not approved yet
     with pytest.raises(VerzendFout):
-        await uit.send_response(meta.BURGER, {"text": "Eerste poging"})
+        await uit.send_response(meta.GESPREK, {"text": "Eerste poging"})
     assert await server.kanaal.geheugen.neem_wachtrij(meta.BURGER) == []
-    await uit.send_response(meta.BURGER, {"text": "Tweede poging"})
+    await uit.send_response(meta.GESPREK, {"text": "Tweede poging"})
     assert [b["type"] for b in await nep_graph.wacht_op(2)] == ["template", "template"]
 
 
 async def test_zonder_sjabloon_wacht_het_bericht_zonder_iets_te_versturen(start_kanaal, nep_graph):
     server = await start_kanaal(NepAssistent(), template_name=None)
-    await server.kanaal.get_output_channel().send_response(meta.BURGER, {"text": "Ik bel u morgen."})
+    await server.kanaal.get_output_channel().send_response(meta.GESPREK, {"text": "Ik bel u morgen."})
     assert nep_graph.verzoeken == []
     assert await server.kanaal.geheugen.neem_wachtrij(meta.BURGER) == [{"text": "Ik bel u morgen."}]
+
+
+# --- one conversation per channel, and what is never kept ---------------------------------------------------------
+
+@pytest.mark.parametrize("ontvanger", [meta.BURGER, "web-" + meta.BURGER, "wa-", "+" + meta.BURGER])
+async def test_alleen_whatsapp_gesprekken_krijgen_een_bericht(start_kanaal, nep_graph, ontvanger):
+    # a bare number or a web conversation is never a WhatsApp conversation: nothing goes out
+    server = await start_kanaal(NepAssistent())
+    await server.kanaal.geheugen.noteer_contact(meta.BURGER, datetime.now(timezone.utc))
+    await server.kanaal.get_output_channel().send_response(ontvanger, {"text": "Ik bel u morgen."})
+    assert nep_graph.verzoeken == []
+
+
+async def test_bsn_en_iban_komen_niet_bij_de_assistent(start_kanaal, nep_graph):
+    assistent = NepAssistent()
+    server = await start_kanaal(assistent)
+    await server.post(meta.tekst("wamid.bsn", "ik heb schulden, BSN 111222333 en IBAN NL91ABNA0417164300"))
+    [bericht] = await assistent.wacht_op(1)
+    assert "111222333" not in bericht.text and "0417164300" not in bericht.text and "schulden" in bericht.text
+    berichten = await nep_graph.wacht_op(2)
+    assert berichten[0]["text"]["body"].startswith("Uw BSN en rekeningnummer zijn hier niet nodig.")
+
+
+async def test_alleen_een_bsn_krijgt_alleen_de_melding(start_kanaal, nep_graph):
+    assistent = NepAssistent()
+    server = await start_kanaal(assistent)
+    await server.post(meta.tekst("wamid.bsn2", "mijn bsn is 111222333"))
+    [melding] = await nep_graph.wacht_op(1)
+    await server.klaar()
+    assert melding["text"]["body"] == "Uw BSN is hier niet nodig. Ik heb het uit uw bericht gehaald en nergens bewaard."
+    assert assistent.ontvangen == []
+
+
+async def test_te_grote_melding_413_voor_het_lezen(start_kanaal):
+    server = await start_kanaal(NepAssistent())
+    groot = b'{"entry": "' + b"x" * (MAX_MELDING + 1) + b'"}'
+    antwoord = await server.post({}, body=groot)
+    assert antwoord.status_code == 413

@@ -12,6 +12,7 @@ WABA_ID = "102290129340398"
 PHONE_NUMBER_ID = "106540352242922"
 DISPLAY_NUMMER = "31851234567"
 BURGER = "31612345678"
+GESPREK = "wa-" + BURGER   # the conversation id Rasa knows the person by (wegwijs/kanalen.py)
 APP_SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 
