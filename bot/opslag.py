@@ -20,6 +20,7 @@ from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from wegwijs.gesprek.privacy import schoon_bericht
+from wegwijs.opslag.opslag import schoon_waarde
 
 SESSIE_START = "action_session_start"
 BEWAARTIJD = 30 * 24 * 3600   # seconds: a conversation nobody touched for 30 days is forgotten (record_exp)
@@ -36,22 +37,11 @@ def te_bewaren(events: list[Any]) -> list[Any]:
     return events[begin:]
 
 
-def _schoon(waarde: Any) -> Any:
-    """A value of the parse data with every string cleaned (entities and the text are copies of the message)."""
-    if isinstance(waarde, str):
-        return schoon_bericht(waarde).tekst
-    if isinstance(waarde, dict):
-        return {k: _schoon(v) for k, v in waarde.items()}
-    if isinstance(waarde, list):
-        return [_schoon(v) for v in waarde]
-    return waarde
-
-
 def _schoon_event(event: Any) -> bool:
     """Clean one user message in place; True when something changed."""
     if not isinstance(event, UserUttered) or event.text is None:
         return False
-    tekst, parse_data = schoon_bericht(event.text).tekst, _schoon(event.parse_data)
+    tekst, parse_data = schoon_bericht(event.text).tekst, schoon_waarde(event.parse_data)   # entities copy the text
     if tekst == event.text and parse_data == event.parse_data:
         return False
     event.text = tekst

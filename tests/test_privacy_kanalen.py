@@ -59,3 +59,10 @@ def test_melding_als_er_iets_is_weggelaten():
     assert melding_weggelaten(frozenset()) is None
     assert "uw BSN hier niet" in melding_weggelaten(schoon_bericht("bsn 111222333").weggelaten)
     assert "uw BSN en rekeningnummer" in melding_weggelaten(frozenset({BSN, IBAN}))
+
+
+def test_a_bsn_before_a_comma_is_found_but_an_amount_with_cents_is_not():
+    from wegwijs.gesprek.privacy import schoon_bericht
+
+    assert schoon_bericht("Belde, BSN 111222333, ok").tekst == "Belde, BSN [BSN weggelaten], ok"
+    assert schoon_bericht("BSN vraag: ik verdien 12345678,50").tekst == "BSN vraag: ik verdien 12345678,50"

@@ -278,3 +278,20 @@ def test_sessies(opslag, medewerkers):
         assert nieuw.token not in list(s.scalars(select(m.Sessie.token_hash)))
     opslag.beeindig_sessie(nieuw.token)
     assert opslag.sessie(nieuw.token, NU) is None
+
+
+def test_a_database_error_never_quotes_the_values(opslag):
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    with pytest.raises(SQLAlchemyError) as fout, opslag.engine.begin() as verbinding:
+        verbinding.execute(text("INSERT INTO bestaat_niet (x) VALUES (:x)"), {"x": "0612345678 mijn geheim"})
+    # SQLAlchemy's list of values is hidden; psycopg2 may still quote the statement it sent, which is why the
+    # actions log only the kind of error (bot/actions/overdracht.py meld_fout)
+    assert "[SQL parameters hidden due to hide_parameters=True]" in str(fout.value)
+
+
+def test_the_store_keeps_no_bsn_iban_or_nul_in_a_note(opslag, teams, medewerkers):
+    nummer = maak_overdracht(opslag, teams["a"]).id
+    notitie = opslag.voeg_notitie_toe(medewerkers["a"], nummer, "Belde, BSN 111222333, NL91ABNA0417164300\x00 ok")
+    assert "111222333" not in notitie.tekst and "NL91" not in notitie.tekst and "\x00" not in notitie.tekst

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, delete, event, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.gesprek.privacy import schoon_bericht
 from wegwijs.kennis.model import Buurtteam, Kennisbank
 from wegwijs.opslag import modellen as m
 from wegwijs.opslag import records as r
@@ -49,8 +50,20 @@ def _doelen(team: Buurtteam | None) -> list[tuple[str, str | None]]:
     return [("webhook", team.webhook_env), ("email", team.email_env)] if team else []
 
 
+def schoon_waarde(waarde):
+    """A JSON-like value with every string as it may be stored: no BSN, no IBAN, nothing PostgreSQL refuses (NUL,
+    lone surrogates). The last line of defence: the packet was built from cleaned text already."""
+    if isinstance(waarde, str):
+        return schoon_bericht(waarde).tekst
+    if isinstance(waarde, dict):
+        return {k: schoon_waarde(v) for k, v in waarde.items()}
+    if isinstance(waarde, (list, tuple)):
+        return [schoon_waarde(v) for v in waarde]
+    return waarde
+
+
 def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
-    tekst = (waarde or "").strip()
+    tekst = schoon_waarde(waarde or "").strip()
     if not tekst:
         raise OngeldigeInvoer(f"{wat} is leeg. Schrijf iets op.")
     if len(tekst) > maximaal:
@@ -65,7 +78,8 @@ def _voornaam(naam: str) -> str:
 class Opslag:
     def __init__(self, database_url: str | None = None):
         self.url = database_url or os.environ.get("DATABASE_URL") or STANDAARD_URL
-        self.engine = create_engine(self.url, future=True)
+        # hide_parameters: an error message (and so a log line) never holds the values, e.g. a packet
+        self.engine = create_engine(self.url, future=True, hide_parameters=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", lambda verbinding, _: verbinding.execute("PRAGMA foreign_keys=ON"))
         self._sessies = sessionmaker(self.engine, future=True, expire_on_commit=False)
@@ -234,12 +248,12 @@ class Opslag:
         with self._transactie() as s:
             self._bewaar_team(s, team.id, team.naam, team.gemeente)
             rij = m.Overdracht(kanaal=kanaal, gesprek_id=gesprek_id, team_id=team.id, status=st.NIEUW,
-                               urgentie=urgentie_van_pakket(pakket), pakket=pakket, aangemaakt=nu,
+                               urgentie=urgentie_van_pakket(pakket), pakket=schoon_waarde(pakket), aangemaakt=nu,
                                reactie_uiterlijk=reactie_uiterlijk(nu, team.reactie_werkdagen), bot_gepauzeerd=False)
             s.add(rij)
             s.flush()
             s.add(m.Toestemming(overdracht_id=rij.id, team_id=team.id, onderdelen=list(toestemming.onderdelen),
-                                tekst=toestemming.tekst, tijdstip=toestemming.tijdstip))
+                                tekst=schoon_waarde(toestemming.tekst), tijdstip=toestemming.tijdstip))
             self._meld(s, rij, team.naam, "nieuwe_aanvraag", _doelen(team), nu)
             return self._record(s, rij, nu, met_pakket=False)
 
