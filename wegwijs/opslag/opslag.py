@@ -318,12 +318,23 @@ class Opslag:
         """The same from the inbox (the person asked by phone), by the owner or a coordinator only."""
         nu = nu or nu_utc()
         with self._transactie() as s:
-            rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
-            if wie.rol != "coordinator" and rij.eigenaar_id != wie.id:
-                raise GeenToegang("Alleen wie de aanvraag heeft, of de coördinator, kan de gegevens verwijderen.")
+            rij, wie = self._mag_verwijderen(s, medewerker, overdracht_id)
             if rij.verwijderd is None:
                 self._wis(s, rij, nu, wie.id)
             return self._record(s, rij, nu, met_pakket=False)
+
+    def mag_verwijderen(self, medewerker: r.Medewerker, overdracht_id: int) -> r.Overdracht:
+        """The handoff when this worker may delete it (checked before the conversation is wiped); changes nothing."""
+        with self._transactie() as s:
+            rij, _ = self._mag_verwijderen(s, medewerker, overdracht_id)
+            return self._record(s, rij, nu_utc(), met_pakket=False)
+
+    def _mag_verwijderen(self, s: Session, medewerker: r.Medewerker,
+                         overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
+        rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+        if wie.rol != "coordinator" and rij.eigenaar_id != wie.id:
+            raise GeenToegang("Alleen wie de aanvraag heeft, of de coördinator, kan de gegevens verwijderen.")
+        return rij, wie
 
     @staticmethod
     def _wis(s: Session, rij: m.Overdracht, nu: dt.datetime, medewerker_id: int | None = None) -> None:
