@@ -1,7 +1,10 @@
 """'Verwijder mijn gegevens': forget everything of this conversation.
 
-The action resets every slot and ends in a `Restarted` event. The tracker store (bot/opslag.py) then keeps only
-the events after that restart, so the earlier messages and answers are removed from storage, not just hidden.
+The action withdraws the handoffs of this conversation (the worker sees only that they were deleted on request),
+resets every slot and ends in a `Restarted` event, which also lifts a worker's pause. The tracker store
+(bot/opslag.py) then keeps only the events after that restart, so the earlier messages and answers are removed
+from storage, not just hidden. It also runs while a worker has the conversation (bot/componenten/verwijderen.py).
+See docs/bewaren.md.
 """
 from __future__ import annotations
 
