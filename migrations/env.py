@@ -27,5 +27,6 @@ if context.is_offline_mode():
 elif config.attributes.get("connection") is not None:
     _draai(config.attributes["connection"])
 else:
-    with create_engine(os.environ.get("DATABASE_URL", STANDAARD_URL), future=True).begin() as verbinding:
+    engine = create_engine(os.environ.get("DATABASE_URL", STANDAARD_URL), future=True, hide_parameters=True)
+    with engine.begin() as verbinding:
         _draai(verbinding)

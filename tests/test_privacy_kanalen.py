@@ -61,3 +61,10 @@ def test_melding_als_er_iets_is_weggelaten():
         "Uw BSN is hier niet nodig. Ik heb het uit uw bericht gehaald en nergens bewaard.")
     assert melding_weggelaten(frozenset({BSN, IBAN})).startswith("Uw BSN en rekeningnummer zijn hier niet nodig.")
     assert melding_weggelaten(frozenset({IBAN})).endswith("Uw vraag lees ik wel.")
+
+
+def test_a_bsn_before_a_comma_is_found_but_an_amount_with_cents_is_not():
+    from wegwijs.gesprek.privacy import schoon_bericht
+
+    assert schoon_bericht("Belde, BSN 111222333, ok").tekst == "Belde, BSN [BSN weggelaten], ok"
+    assert schoon_bericht("BSN vraag: ik verdien 12345678,50").tekst == "BSN vraag: ik verdien 12345678,50"

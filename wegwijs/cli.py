@@ -1,8 +1,9 @@
 """The `wegwijs` command: `wegwijs kennis check`, `wegwijs kennis test`, `wegwijs toets FILE`, and for the handoff
-`wegwijs db upgrade`, `wegwijs medewerker toevoegen`, `wegwijs outbox bezorg`, `wegwijs demo`."""
+`wegwijs db upgrade`, `wegwijs db opruimen`, `wegwijs medewerker toevoegen`, `wegwijs outbox bezorg`, `wegwijs demo`."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -119,6 +120,28 @@ def _medewerker_toevoegen(args: argparse.Namespace) -> int:
     return 0
 
 
+BEWAARTERMIJN_ENV, BEWAARTERMIJN_STANDAARD = "WEGWIJS_BEWAAR_DAGEN", 90   # docs/bewaren.md
+
+
+def bewaartermijn() -> dt.timedelta:
+    """How long a closed or withdrawn handoff is kept: WEGWIJS_BEWAAR_DAGEN days (default 90)."""
+    waarde = os.environ.get(BEWAARTERMIJN_ENV, "").strip() or str(BEWAARTERMIJN_STANDAARD)
+    if not waarde.isdigit() or int(waarde) < 1:
+        raise OngeldigeInvoer(f"{BEWAARTERMIJN_ENV} is '{waarde}'. Geef een aantal dagen, 1 of meer.")
+    return dt.timedelta(days=int(waarde))
+
+
+def _db_opruimen(args: argparse.Namespace) -> int:
+    try:
+        termijn = bewaartermijn()
+    except OngeldigeInvoer as fout:
+        print(f"{fout} Er is niets verwijderd.", file=sys.stderr)
+        return 2
+    aantal = _opslag().ruim_op(termijn)
+    print(f"Verwijderd: {aantal} afgeronde of ingetrokken aanvragen ouder dan {termijn.days} dagen.")
+    return 0
+
+
 def _outbox_bezorg(args: argparse.Namespace) -> int:
     from wegwijs.kennis import laad_kennisbank
     from wegwijs.opslag.outbox import bezorg
@@ -128,7 +151,7 @@ def _outbox_bezorg(args: argparse.Namespace) -> int:
     uitslag = bezorg(opslag)
     print(f"Verstuurd: {uitslag.verstuurd}. Mislukt (volgt later opnieuw): {uitslag.mislukt}. "
           f"Nog te versturen: {uitslag.wachtend}. Nieuw te laat: {te_laat}.")
-    return 0
+    return _db_opruimen(args)   # every round also purges what is past its retention period
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -164,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     toets.set_defaults(doe=_toets)
     db = sub.add_parser("db", help="de database").add_subparsers(dest="actie", required=True)
     db.add_parser("upgrade", help="de database bijwerken naar de nieuwste versie").set_defaults(doe=_db_upgrade)
+    db.add_parser("opruimen", help=f"afgeronde en ingetrokken aanvragen verwijderen na ${BEWAARTERMIJN_ENV} dagen "
+                                   f"(standaard {BEWAARTERMIJN_STANDAARD})").set_defaults(doe=_db_opruimen)
     medewerker = sub.add_parser("medewerker", help="medewerkers van de inbox").add_subparsers(dest="actie", required=True)
     toevoegen = medewerker.add_parser("toevoegen", help="een medewerker toevoegen (het wachtwoord wordt gevraagd)")
     toevoegen.add_argument("--naam", required=True)

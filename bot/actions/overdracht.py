@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sys
+import traceback
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
@@ -36,6 +38,13 @@ ZORG_INTENTS = ("mention_debt", "crisis")
 ONDERBREKINGEN = {"request_human": {"text": g.AL_ONDERWEG}, "privacy_question": {"response": "utter_privacy"},
                   "bot_challenge": {"response": "utter_bot_challenge"}}
 VRIJE_VRAGEN = ("ov_vraag", "ov_wanneer", "ov_taal")
+
+
+def meld_fout(wat: str) -> None:
+    """Log the error being handled without its message: a database or input error can quote what was stored or
+    typed (a packet, a phone number, the person's words), and logs are not deleted with a conversation."""
+    soort, _, sporen = sys.exc_info()
+    logger.error("%s: %s\n%s", wat, soort.__name__ if soort else "?", "".join(traceback.format_tb(sporen)).rstrip())
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +104,7 @@ def check_gegevens(tracker: Tracker) -> tuple[Optional[dict], Optional[dict]]:
         huishouden = maak_huishouden(_antwoorden(tracker), dt.date.today().isoformat())
         return huishouden, toets(huishouden, kennisbank())
     except Exception:
-        logger.exception("Check niet opnieuw te berekenen")
+        meld_fout("Check niet opnieuw te berekenen")
         return None, None
 
 
@@ -128,7 +137,7 @@ async def open_aanvraag_tekst(tracker: Tracker) -> Optional[str]:
             return None
         stand = await asyncio.to_thread(winkel.stand, kanaal(tracker), tracker.sender_id)
     except Exception:
-        logger.exception("Opslag niet bereikbaar")
+        meld_fout("Opslag niet bereikbaar")
         return None
     return stand_tekst(stand, team_bij_id(kennisbank(), stand.team_id)) if stand else None
 
@@ -327,7 +336,7 @@ class ActionOverdracht(Action):
             dispatcher.utter_message(text=f"{fout} {zonder_toestemming(team)}")
             return opruimen
         except Exception:
-            logger.exception("Overdracht niet opgeslagen")
+            meld_fout("Overdracht niet opgeslagen")
             dispatcher.utter_message(text=f"{g.NIET_GELUKT} {zonder_toestemming(team)}")
             return opruimen
         dispatcher.utter_message(text=na_overdracht(team, contact, overdracht.reactie_uiterlijk))
@@ -345,7 +354,7 @@ class ActionStand(Action):
         try:
             stand = await asyncio.to_thread(opslag().stand, kanaal(tracker), tracker.sender_id)
         except Exception:
-            logger.exception("Opslag niet bereikbaar")
+            meld_fout("Opslag niet bereikbaar")
             dispatcher.utter_message(text="Sorry, ik kan dat nu niet opzoeken. Probeer het later nog eens.")
             return []
         if stand is None:

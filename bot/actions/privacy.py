@@ -1,22 +1,22 @@
 """'Verwijder mijn gegevens': forget everything of this conversation.
 
-The action resets every slot and ends in a `Restarted` event. The tracker store (bot/opslag.py) then keeps only
-the events after that restart, so the earlier messages and answers are removed from storage, not just hidden.
+The action withdraws the handoffs of this conversation (the worker sees only that they were deleted on request),
+resets every slot and ends in a `Restarted` event, which also lifts a worker's pause. The tracker store
+(bot/opslag.py) then keeps only the events after that restart, so the earlier messages and answers are removed
+from storage, not just hidden. It also runs while a worker has the conversation (bot/componenten/verwijderen.py).
+See docs/bewaren.md.
 """
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.overdracht import kanaal, opslag
+from bot.actions.overdracht import kanaal, meld_fout, opslag
 from wegwijs.gesprek.overdracht import OOK_AANVRAAG_GEWIST
-
-logger = logging.getLogger(__name__)
 
 
 class ActionVerwijderGegevens(Action):
@@ -30,7 +30,7 @@ class ActionVerwijderGegevens(Action):
             if await asyncio.to_thread(opslag().verwijder_gesprek, kanaal(tracker), tracker.sender_id):
                 dispatcher.utter_message(text=OOK_AANVRAAG_GEWIST)
         except Exception:
-            logger.exception("Aanvraag niet gewist")
+            meld_fout("Aanvraag niet gewist")
             dispatcher.utter_message(text="Uw aanvraag bij het buurtteam kon ik nu niet wissen. Vraag het buurtteam "
                                           "om die te wissen, of probeer het later nog eens.")
         return opnieuw()

@@ -58,6 +58,10 @@ class RasaClient:
     async def hervat(self, gesprek_id: str) -> None:
         await self._events(gesprek_id, [{"event": "resume"}])
 
+    async def wis(self, gesprek_id: str) -> None:
+        """Forget the conversation: after a `restart` event the tracker store drops everything before it."""
+        await self._events(gesprek_id, [{"event": "restart"}])
+
     async def stuur(self, gesprek_id: str, tekst: str, antwoord_id: str) -> None:
         """Send `tekst` to the person as a bot utterance over the channel they used last, under its key."""
         await self._events(gesprek_id, [{"event": "bot", "text": tekst, "metadata": {"antwoord_id": antwoord_id}}],

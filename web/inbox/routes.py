@@ -409,6 +409,26 @@ async def teruggeven(request: Request, sessie, overdracht_id: int):
     return await _actie(request, sessie, overdracht_id, werk, "#gesprek")
 
 
+@inbox_bp.post("/<overdracht_id:int>/verwijderen")
+@ingelogd
+async def verwijderen(request: Request, sessie, overdracht_id: int):
+    """The person asked (by phone) to delete their data: owner or coordinator only, checked before anything
+    happens; the conversation in Rasa is wiped first, then the handoff keeps only a tombstone."""
+    async def werk():
+        o = await _db(request, "mag_verwijderen", sessie.medewerker, overdracht_id)
+        if _formulier(request, "bevestig") != "ja":
+            raise OngeldigeInvoer("Vink eerst aan dat de persoon om verwijderen vroeg. Er is niets verwijderd.")
+        if o.verwijderd is None:
+            try:
+                await request.app.ctx.inbox_rasa.wis(o.gesprek_id)
+            except RasaFout as fout:
+                raise OngeldigeInvoer(f"Het gesprek is niet gewist: {fout} Er is niets verwijderd. Probeer het "
+                                      f"later opnieuw.") from None
+            await _db(request, "verwijder_overdracht", sessie.medewerker, overdracht_id)
+
+    return await _actie(request, sessie, overdracht_id, werk)
+
+
 async def _geef_terug(request: Request, sessie, o) -> None:
     """Hand the conversation back to the assistant (`resume`). The caller has checked that this worker may."""
     try:

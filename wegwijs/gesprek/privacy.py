@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 _NOEMT_BSN = re.compile(r"\b(bsn|burgerservicenummer|burger service nummer|sofi ?nummer)\b")
-_KANDIDAAT = re.compile(r"(?<![\d.,])(\d[\d .-]{7,12}\d)(?![\d,])")
+_KANDIDAAT = re.compile(r"(?<![\d.,])(\d[\d .-]{7,12}\d)(?!\d|,\d)")
 
 
 def elfproef(cijfers: str) -> bool:

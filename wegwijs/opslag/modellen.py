@@ -72,6 +72,7 @@ class Overdracht(Base):
     reactie_uiterlijk = Column(Date, nullable=False)
     geescaleerd = Column(UtcDateTime)
     bot_gepauzeerd = Column(Boolean, nullable=False, default=False)
+    verwijderd = Column(UtcDateTime)  # withdrawn at the person's request: nothing of the person is left
     __table_args__ = (Index("ix_overdrachten_gesprek", "kanaal", "gesprek_id"),)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, delete, event, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from wegwijs.fouten import OngeldigeInvoer
+from wegwijs.gesprek.privacy import schoon_bericht
 from wegwijs.kennis.model import Buurtteam, Kennisbank
 from wegwijs.opslag import modellen as m
 from wegwijs.opslag import records as r
@@ -49,8 +50,32 @@ def _doelen(team: Buurtteam | None) -> list[tuple[str, str | None]]:
     return [("webhook", team.webhook_env), ("email", team.email_env)] if team else []
 
 
+def schoon_waarde(waarde):
+    """A JSON-like value with every string as it may be stored: no BSN, no IBAN, nothing PostgreSQL refuses (NUL,
+    lone surrogates). The last line of defence: the packet was built from cleaned text already."""
+    if isinstance(waarde, str):
+        return schoon_bericht(waarde).tekst
+    if isinstance(waarde, dict):
+        return {k: schoon_waarde(v) for k, v in waarde.items()}
+    if isinstance(waarde, (list, tuple)):
+        return [schoon_waarde(v) for v in waarde]
+    return waarde
+
+
+# where the person's own words are in a packet (dates, ids and figures elsewhere are not text to clean)
+_EIGEN_WOORDEN = ("vraag", "zorgen", "contact")
+
+
+def _schoon_pakket(pakket: dict) -> dict:
+    uit = {k: schoon_waarde(v) if k in _EIGEN_WOORDEN else v for k, v in pakket.items()}
+    if isinstance(pakket.get("toestemming"), dict):
+        t = pakket["toestemming"]
+        uit["toestemming"] = {**t, "tekst": schoon_waarde(t.get("tekst")), "regels": schoon_waarde(t.get("regels"))}
+    return uit
+
+
 def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
-    tekst = (waarde or "").strip()
+    tekst = schoon_waarde(waarde or "").strip()
     if not tekst:
         raise OngeldigeInvoer(f"{wat} is leeg. Schrijf iets op.")
     if len(tekst) > maximaal:
@@ -61,7 +86,8 @@ def _tekst(waarde: str | None, wat: str, maximaal: int = MAX_TEKST) -> str:
 class Opslag:
     def __init__(self, database_url: str | None = None):
         self.url = database_url or os.environ.get("DATABASE_URL") or STANDAARD_URL
-        self.engine = create_engine(self.url, future=True)
+        # hide_parameters: an error message (and so a log line) never holds the values, e.g. a packet
+        self.engine = create_engine(self.url, future=True, hide_parameters=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", lambda verbinding, _: verbinding.execute("PRAGMA foreign_keys=ON"))
         self._sessies = sessionmaker(self.engine, future=True, expire_on_commit=False)
@@ -222,12 +248,12 @@ class Opslag:
         with self._transactie() as s:
             self._bewaar_team(s, team.id, team.naam, team.gemeente)
             rij = m.Overdracht(kanaal=kanaal, gesprek_id=gesprek_id, team_id=team.id, status=st.NIEUW,
-                               urgentie=urgentie_van_pakket(pakket), pakket=pakket, aangemaakt=nu,
+                               urgentie=urgentie_van_pakket(pakket), pakket=_schoon_pakket(pakket), aangemaakt=nu,
                                reactie_uiterlijk=reactie_uiterlijk(nu, team.reactie_werkdagen), bot_gepauzeerd=False)
             s.add(rij)
             s.flush()
             s.add(m.Toestemming(overdracht_id=rij.id, team_id=team.id, onderdelen=list(toestemming.onderdelen),
-                                tekst=toestemming.tekst, tijdstip=toestemming.tijdstip))
+                                tekst=schoon_waarde(toestemming.tekst), tijdstip=toestemming.tijdstip))
             self._meld(s, rij, team.naam, "nieuwe_aanvraag", _doelen(team), nu)
             return self._record(s, rij, nu, met_pakket=False)
 
@@ -262,17 +288,64 @@ class Opslag:
                          rij.afgerond)
 
     def verwijder_gesprek(self, kanaal: str, gesprek_id: str, nu: dt.datetime | None = None) -> int:
-        """Delete everything stored for one conversation; the audit log keeps only ids and actions."""
+        """Withdraw every handoff of one conversation at the person's request: the packet, the consent, the
+        worker's notes, contact attempts and messages, and pending notifications are deleted. What is left is a
+        tombstone without anything of the person (team, dates, 'verwijderd'), so the worker sees what happened;
+        `ruim_op` removes it later. The audit log keeps only ids and actions."""
         nu = nu or nu_utc()
         with self._transactie() as s:
-            ids = list(s.scalars(select(m.Overdracht.id).where(m.Overdracht.kanaal == kanaal,
-                                                               m.Overdracht.gesprek_id == gesprek_id)))
-            if not ids:
-                return 0
+            rijen = list(s.scalars(select(m.Overdracht).where(m.Overdracht.kanaal == kanaal,
+                                                             m.Overdracht.gesprek_id == gesprek_id,
+                                                             m.Overdracht.verwijderd.is_(None))))
+            for rij in rijen:
+                self._wis(s, rij, nu)
+            return len(rijen)
+
+    def verwijder_overdracht(self, medewerker: r.Medewerker, overdracht_id: int,
+                             nu: dt.datetime | None = None) -> r.Overdracht:
+        """The same from the inbox (the person asked by phone), by the owner or a coordinator only."""
+        nu = nu or nu_utc()
+        with self._transactie() as s:
+            rij, wie = self._mag_verwijderen(s, medewerker, overdracht_id)
+            if rij.verwijderd is None:
+                self._wis(s, rij, nu, wie.id)
+            return self._record(s, rij, nu, met_pakket=False)
+
+    def mag_verwijderen(self, medewerker: r.Medewerker, overdracht_id: int) -> r.Overdracht:
+        """The handoff when this worker may delete it (checked before the conversation is wiped); changes nothing."""
+        with self._transactie() as s:
+            rij, _ = self._mag_verwijderen(s, medewerker, overdracht_id)
+            return self._record(s, rij, nu_utc(), met_pakket=False)
+
+    def _mag_verwijderen(self, s: Session, medewerker: r.Medewerker,
+                         overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
+        rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+        if wie.rol != "coordinator" and rij.eigenaar_id != wie.id:
+            raise GeenToegang("Alleen wie de aanvraag heeft, of de coördinator, kan de gegevens verwijderen.")
+        return rij, wie
+
+    @staticmethod
+    def _wis(s: Session, rij: m.Overdracht, nu: dt.datetime, medewerker_id: int | None = None) -> None:
+        for tabel in (m.Melding, m.Toestemming, m.Notitie, m.Contactpoging, m.Bericht):
+            s.execute(delete(tabel).where(tabel.overdracht_id == rij.id))
+        # closed, so it leaves the open queue; its page and the list of closed handoffs show the tombstone
+        rij.pakket, rij.uitkomst, rij.bot_gepauzeerd, rij.verwijderd = {}, None, False, nu
+        rij.status, rij.afgerond = st.AFGEROND, nu
+        rij.gesprek_id = f"verwijderd-{rij.id}"   # the channel's id (a phone number for WhatsApp) goes too
+        s.add(m.AuditRegel(overdracht_id=rij.id, medewerker_id=medewerker_id, actie="verwijderd", tijdstip=nu))
+
+    def ruim_op(self, bewaartermijn: dt.timedelta, nu: dt.datetime | None = None) -> int:
+        """Delete for good the handoffs closed (withdrawn ones included) longer than `bewaartermijn` ago
+        (docs/bewaren.md). The audit log keeps only ids and actions."""
+        grens = (nu or nu_utc()) - bewaartermijn
+        with self._transactie() as s:
+            ids = list(s.scalars(select(m.Overdracht.id).where(m.Overdracht.status == st.AFGEROND,
+                                                               m.Overdracht.afgerond < grens)))
             for tabel in (m.Melding, m.Toestemming, m.Notitie, m.Contactpoging, m.Bericht):
                 s.execute(delete(tabel).where(tabel.overdracht_id.in_(ids)))
             s.execute(delete(m.Overdracht).where(m.Overdracht.id.in_(ids)))
-            s.add_all([m.AuditRegel(overdracht_id=i, medewerker_id=None, actie="verwijderd", tijdstip=nu) for i in ids])
+            s.add_all([m.AuditRegel(overdracht_id=i, medewerker_id=None, actie="opgeruimd", tijdstip=nu or nu_utc())
+                       for i in ids])
             return len(ids)
 
     # --- handoffs: worker side --------------------------------------------------------------------------------
@@ -284,8 +357,8 @@ class Opslag:
             rij.id, rij.kanaal, rij.gesprek_id, team.id, team.naam, team.gemeente, rij.eigenaar_id,
             eigenaar.naam if eigenaar else None, rij.status, rij.urgentie, rij.pakket if met_pakket else None,
             rij.aangemaakt, rij.opgepakt, rij.contact_gehad, rij.afgerond, rij.uitkomst, rij.reactie_uiterlijk,
-            te_laat(rij.reactie_uiterlijk, rij.status, nu), rij.bot_gepauzeerd,
-            rij.pakket.get("vraag") if met_pakket else None)
+            te_laat(rij.reactie_uiterlijk, rij.status, nu) and rij.verwijderd is None, rij.bot_gepauzeerd,
+            rij.pakket.get("vraag") if met_pakket else None, rij.verwijderd)
 
     @staticmethod
     def _wie(s: Session, medewerker: r.Medewerker) -> tuple[m.Medewerker, m.Team]:
@@ -307,6 +380,11 @@ class Opslag:
         if not zichtbaar:
             raise NietGevonden("Deze aanvraag bestaat niet, of u mag hem niet zien.")
         return rij, wie
+
+    @staticmethod
+    def _niet_verwijderd(rij: m.Overdracht) -> None:
+        if rij.verwijderd is not None:
+            raise st.OngeldigeStap("Deze aanvraag is verwijderd op verzoek van de persoon. Er is niets meer mee te doen.")
 
     @staticmethod
     def _audit(s: Session, overdracht_id: int, medewerker_id: int | None, actie: str, nu: dt.datetime) -> None:
@@ -347,6 +425,7 @@ class Opslag:
         nu = nu or nu_utc()
         with self._transactie() as s:
             rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+            self._niet_verwijderd(rij)
             if rij.status != st.NIEUW or rij.eigenaar_id is not None:
                 eigenaar = s.get(m.Medewerker, rij.eigenaar_id) if rij.eigenaar_id else None
                 if eigenaar is not None and eigenaar.id != wie.id:
@@ -410,6 +489,7 @@ class Opslag:
 
     def _mag_wijzigen(self, s: Session, medewerker: r.Medewerker, overdracht_id: int) -> tuple[m.Overdracht, m.Medewerker]:
         rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+        self._niet_verwijderd(rij)
         if wie.rol != "coordinator" and rij.eigenaar_id not in (None, wie.id):
             raise GeenToegang("Deze aanvraag is van een collega. Vraag de coördinator om hem aan u te geven.")
         return rij, wie
@@ -441,6 +521,7 @@ class Opslag:
         tekst = _tekst(tekst, "De notitie")
         with self._transactie() as s:
             rij, wie = self._zichtbaar(s, medewerker, overdracht_id)
+            self._niet_verwijderd(rij)
             notitie = m.Notitie(overdracht_id=rij.id, medewerker_id=wie.id, tekst=tekst, tijdstip=nu)
             s.add(notitie)
             s.flush()
@@ -603,6 +684,7 @@ class Opslag:
         with self._transactie() as s:
             kandidaten = s.scalars(select(m.Overdracht).where(m.Overdracht.status.in_((st.NIEUW, st.OPGEPAKT)),
                                                               m.Overdracht.geescaleerd.is_(None),
+                                                              m.Overdracht.verwijderd.is_(None),
                                                               m.Overdracht.reactie_uiterlijk < lokale_datum(nu)))
             aantal = 0
             for rij in kandidaten:

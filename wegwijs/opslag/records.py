@@ -46,6 +46,7 @@ class Overdracht:
     te_laat: bool
     bot_gepauzeerd: bool
     vraag: str | None  # the person's own question, only from Opslag.bekijk()
+    verwijderd: dt.datetime | None = None  # withdrawn at the person's request (only the tombstone is left)
 
 
 @dataclass(frozen=True)

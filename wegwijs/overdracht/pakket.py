@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wegwijs.gesprek.berichten import UITKOMST
+from wegwijs.gesprek.privacy import schoon_bericht
 from wegwijs.overdracht.signalen import SIGNAAL_TEKSTEN, gesorteerd
 from wegwijs.taal import euro
 
@@ -19,6 +20,13 @@ class Gesprekgegevens:
     uitslag: dict | None = None  # output of wegwijs.toets.toets()
     zorgen: tuple[str, ...] = ()  # the person's own sentences about what worries them, verbatim
     signalen: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # the person's own words enter the consent text and the packet here: never with a BSN or IBAN in them,
+        # whatever the NLU made of the message (an nlu_fallback message is not cleaned by the BSN rule)
+        if self.vraag is not None:
+            object.__setattr__(self, "vraag", schoon_bericht(self.vraag).tekst)
+        object.__setattr__(self, "zorgen", tuple(schoon_bericht(z).tekst for z in self.zorgen))
 
 
 def _leeftijden(kinderen: list[dict]) -> str:
