@@ -2,7 +2,7 @@
 Sanic; all on 127.0.0.1 and stopped after each test."""
 from __future__ import annotations
 
-import socket
+import contextlib
 import uuid
 from typing import Any, AsyncIterator, Awaitable, Callable
 
@@ -12,6 +12,7 @@ from aiohttp import web
 
 from channels.whatsapp.geheugen import GeheugenInProces, RedisGeheugen
 from channels.whatsapp.kanaal import WhatsAppInput
+from tests.sanic_server import op_loopback
 from whatsapp_hulp import WACHTEN, KanaalServer, NepGraph, instellingen, redis_geheugen, ruim_redis_op, snelle_graph
 
 
@@ -48,27 +49,19 @@ async def start_kanaal(nep_graph: NepGraph, monkeypatch) -> AsyncIterator[Callab
 
     monkeypatch.setattr(Sanic, "test_mode", True)  # lets Sanic 21.12 start more than one app in one process
     gestart = []
+    servers = contextlib.AsyncExitStack()
 
     async def start(on_new_message: Callable[[Any], Awaitable[Any]], geheugen=None, **anders: Any) -> KanaalServer:
         instelling = instellingen(nep_graph.url, **anders)
         kanaal = WhatsAppInput(instelling, geheugen=geheugen, graph=snelle_graph(instelling))
         app = Sanic(f"whatsapp_test_{uuid.uuid4().hex}")
         app.blueprint(kanaal.blueprint(on_new_message), url_prefix="/webhooks/whatsapp")  # as Rasa mounts it
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-        await server.startup()
-        await server.before_start()
-        await server.after_start()
-        client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}", timeout=WACHTEN)
-        gestart.append((server, client, kanaal))
+        client = httpx.AsyncClient(base_url=await servers.enter_async_context(op_loopback(app)), timeout=WACHTEN)
+        gestart.append((client, kanaal))
         return KanaalServer(str(client.base_url), kanaal, client)
 
     yield start
-    for server, client, kanaal in gestart:
+    for client, kanaal in gestart:
         await client.aclose()
         await kanaal.graph.sluit()
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        await server.after_stop()
+    await servers.aclose()

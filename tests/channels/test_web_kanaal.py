@@ -5,7 +5,6 @@ created a tracker would show."""
 from __future__ import annotations
 
 import json
-import socket
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
@@ -20,6 +19,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 
 from channels.web.kanaal import WebInput
+from tests.sanic_server import op_loopback
 from wegwijs import kanalen
 from wegwijs.gesprek.privacy import alleen_weggelaten, melding_weggelaten, schoon_bericht
 
@@ -57,19 +57,8 @@ async def rasa(monkeypatch):
     app = Sanic(f"web_kanaal_{uuid.uuid4().hex}")
     app.ctx.agent = SimpleNamespace(handle_message=assistent)  # what register() hands each message to
     register(web, app, route="/webhooks/")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}/webhooks/rest/webhook", assistent
-    finally:
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        await server.after_stop()
+    async with op_loopback(app) as url:
+        yield f"{url}/webhooks/rest/webhook", assistent
 
 
 def web_id() -> str:

@@ -20,6 +20,7 @@ import httpx
 from sanic import Sanic
 
 from wegwijs.kennis import laad_kennisbank
+from tests.sanic_server import op_loopback
 from wegwijs.opslag import Opslag
 from wegwijs.overdracht import (Gesprekgegevens, geef_toestemming, herken_signalen, maak_contactvoorkeur,
                                 maak_pakket, onderdelen, team_bij_id)
@@ -151,24 +152,8 @@ async def inbox_server(opslag: Opslag, rasa_url: str, rasa_token: str | None = R
     for naam, waarde in ctx.items():
         setattr(app.ctx, naam, waarde)
     app.blueprint(inbox_bp)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        taken = [t for t in (getattr(v, "_task", None) for v in server.connections) if t]
-        for verbinding in list(server.connections):
-            verbinding.abort()  # a browser keeps idle keep-alive connections open
-        await asyncio.gather(*taken, return_exceptions=True)
-        await server.after_stop()
-        sock.close()
+    async with op_loopback(app) as url:
+        yield url
 
 
 # the workers of every test: e-mail <first name>@buurtteam.test, password WACHTWOORD
