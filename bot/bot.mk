@@ -2,7 +2,8 @@
 # Paths are relative to the repository root.
 VENV ?= .venv
 PY ?= $(VENV)/bin/python
-BOT_RASA := PYTHONPATH=$(CURDIR) TF_CPP_MIN_LOG_LEVEL=2 $(VENV)/bin/rasa
+# through bot/start_rasa.py, as every start of Rasa: telemetry off
+BOT_RASA := PYTHONPATH=$(CURDIR) TF_CPP_MIN_LOG_LEVEL=2 $(PY) -m bot.start_rasa
 BOT_MODEL := bot/models/wegwijs.tar.gz
 BOT_BRON := $(shell find bot/config.yml bot/domain bot/data bot/componenten -type f -not -name '*.pyc' 2>/dev/null)
 BOT_DATA := --domain bot/domain --data bot/data --config bot/config.yml

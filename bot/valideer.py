@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.start_rasa import OPDRACHT  # noqa: E402
 
 
 def gebruikt_door_acties() -> set[str]:
@@ -23,7 +26,7 @@ def gebruikt_door_acties() -> set[str]:
 
 def main() -> int:
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2")
-    r = subprocess.run([str(Path(sys.executable).parent / "rasa"), "data", "validate", "--domain", "bot/domain",
+    r = subprocess.run([*OPDRACHT, "data", "validate", "--domain", "bot/domain",
                         "--data", "bot/data", "--config", "bot/config.yml"],
                        cwd=REPO, env=env, capture_output=True, text=True)
     uitvoer = r.stdout + r.stderr

@@ -2,7 +2,9 @@
 
 Everything listens on 127.0.0.1 (bot/servers.py starts and stops the processes). Rasa's HTTP API, which the inbox
 uses to reply to citizens, gets a token from RASA_TOKEN, or a fresh random one for this run; it never comes from
-the repository. Ctrl-C stops all of it.
+the repository. The web app signs conversation ids and login forms with WEGWIJS_GEHEIM, or with a secret kept in
+wegwijs.geheim (made once, readable by this user only), so a restart does not cut off the open chats. Ctrl-C
+stops all of it.
 """
 from __future__ import annotations
 
@@ -23,6 +25,23 @@ from bot import servers  # noqa: E402
 POORTEN = {"actieserver": 5055, "Rasa": 5005, "web": 8000}
 OUTBOX_INTERVAL = 30  # seconds between deliveries of pending notifications to the teams
 LOGMAP = servers.REPO / "bot" / "logs"
+GEHEIM_BESTAND = servers.REPO / "wegwijs.geheim"
+
+
+def geheim(bestand: Path = GEHEIM_BESTAND) -> str:
+    """The web app's secret for this machine: read from `bestand`, or made there once (mode 0600)."""
+    try:
+        waarde = bestand.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        waarde = ""
+    if len(waarde) >= 32:
+        return waarde
+    waarde = secrets.token_urlsafe(48)
+    descriptor = os.open(bestand, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as uit:
+        uit.write(waarde + "\n")
+    os.chmod(bestand, 0o600)  # also when an older file had wider rights
+    return waarde
 
 
 def bezet(poort: int) -> bool:
@@ -36,6 +55,8 @@ def main() -> None:
         raise SystemExit(f"Deze poorten zijn al in gebruik: {', '.join(al_bezet)}. Stop wat daar draait en probeer opnieuw.")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{servers.REPO / 'wegwijs.db'}")
     os.environ.setdefault("RASA_TOKEN", secrets.token_urlsafe(24))
+    if not os.environ.get("WEGWIJS_GEHEIM"):
+        os.environ["WEGWIJS_GEHEIM"] = geheim()
     os.environ.setdefault("RASA_URL", f"http://127.0.0.1:{POORTEN['Rasa']}")
     os.environ.setdefault("WEGWIJS_INBOX_URL", f"http://localhost:{POORTEN['web']}/inbox")
     wegwijs = [sys.executable, "-m", "wegwijs"]
@@ -48,8 +69,7 @@ def main() -> None:
     with contextlib.ExitStack() as alles:
         print("De actieserver en Rasa starten (Rasa kan een paar minuten nodig hebben) ...", flush=True)
         alles.enter_context(servers.actieserver(POORTEN["actieserver"], LOGMAP))
-        alles.enter_context(servers.rasa(POORTEN["Rasa"], logmap=LOGMAP,
-                                         extra_args=["--enable-api", "--auth-token", os.environ["RASA_TOKEN"]]))
+        alles.enter_context(servers.rasa(POORTEN["Rasa"], logmap=LOGMAP, token=os.environ["RASA_TOKEN"]))
         web = servers.start([sys.executable, "-m", "web.app"], LOGMAP / "web.log")
         alles.callback(servers.stop, web)
         servers.wacht_op(f"http://127.0.0.1:{POORTEN['web']}/", 120, web)

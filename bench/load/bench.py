@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from bot import servers  # noqa: E402
+from bot.start_rasa import OPDRACHT  # noqa: E402
 
 HIER = Path(__file__).resolve().parent
 STANDAARD_GESPREK = ["hello", "I am sad", "yes", "hi", "I am great", "bye"]
@@ -91,13 +92,12 @@ def standaardbot(map_: Path) -> Path:
     modellen = sorted((map_ / "models").glob("*.tar.gz"))
     if modellen:
         return modellen[-1]
-    rasa_cli = str(Path(sys.executable).parent / "rasa")
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONPATH=str(REPO))
     print("Standaardbot maken en trainen met `rasa init --no-prompt` (eenmalig, duurt een paar minuten)...", flush=True)
     map_.parent.mkdir(parents=True, exist_ok=True)
     bouw = Path(tempfile.mkdtemp(prefix="bouw-", dir=map_.parent))
     try:
-        subprocess.run([rasa_cli, "init", "--no-prompt", "--init-dir", str(bouw)], cwd=bouw, env=env, check=True,
+        subprocess.run([*OPDRACHT, "init", "--no-prompt", "--init-dir", str(bouw)], cwd=bouw, env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not list((bouw / "models").glob("*.tar.gz")):
             raise RuntimeError("rasa init maakte geen model")

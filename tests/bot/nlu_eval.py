@@ -12,6 +12,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from bot.start_rasa import OPDRACHT  # noqa: E402
+
 DOEL = 0.95
 
 
@@ -19,7 +23,7 @@ def main() -> int:
     model = REPO / "bot" / "models" / "wegwijs.tar.gz"
     with tempfile.TemporaryDirectory() as uit:
         env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2")
-        r = subprocess.run([str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--model", str(model),
+        r = subprocess.run([*OPDRACHT, "test", "nlu", "--model", str(model),
                             "--nlu", str(REPO / "tests" / "bot" / "nlu_heldout.yml"), "--out", uit,
                             "--no-plot"], cwd=REPO, env=env, capture_output=True, text=True)
         if r.returncode != 0:

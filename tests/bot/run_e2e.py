@@ -13,19 +13,19 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from bot import servers  # noqa: E402
+from bot.start_rasa import OPDRACHT  # noqa: E402
 
 POORT = int(os.environ.get("WEGWIJS_TEST_RASA_POORT", "5006"))
 
 
 def main() -> int:
-    rasa = str(Path(sys.executable).parent / "rasa")
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2")
     code = 0
     db = tempfile.TemporaryDirectory()   # handoffs of the test conversations; never the repository's wegwijs.db
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(db.name) / 'wegwijs.db'}"
     with db, servers.actieserver(5055):
         with tempfile.TemporaryDirectory() as uit:
-            r = subprocess.run([rasa, "test", "core", "--model", str(servers.MODEL), "--stories",
+            r = subprocess.run([*OPDRACHT, "test", "core", "--model", str(servers.MODEL), "--stories",
                                 "tests/bot/test_stories.yml", "--endpoints", "bot/endpoints.yml", "--out", uit,
                                 "--no-plot"], cwd=REPO, env=env, capture_output=True, text=True)
             mislukt = Path(uit) / "failed_test_stories.yml"
@@ -37,7 +37,7 @@ def main() -> int:
             else:
                 print("test stories: alle verhalen goed voorspeld")
         token = secrets.token_hex(16)   # the HTTP API, for conversations that fall silent ('stilte')
-        with servers.rasa(POORT, extra_args=["--enable-api", "--auth-token", token]):
+        with servers.rasa(POORT, token=token):
             r = subprocess.run([sys.executable, "tests/bot/e2e.py", "--url", f"http://127.0.0.1:{POORT}",
                                 "--token", token], cwd=REPO, env=env)
             code = code or r.returncode
