@@ -32,6 +32,8 @@ NIET_TEKST = {
     "buttons": [{"title": "Een medewerker", "payload": "medewerker"}],
 }
 EXCUSES = {"text": "Sorry, er ging bij mij iets mis. Dat ligt niet aan u. Wilt u uw bericht nog een keer sturen?"}
+TE_LAAT = {"text": "Door een storing kwam uw bericht pas veel later bij mij aan. Het spijt me dat u moest wachten. "
+                   "Wilt u uw vraag nog een keer sturen?"}
 
 
 @dataclass(frozen=True)

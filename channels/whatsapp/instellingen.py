@@ -3,6 +3,7 @@ environment variable: `${WHATSAPP_ACCESS_TOKEN}`); nothing secret lives in the r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Mapping
 
 from rasa.shared.exceptions import RasaException
@@ -11,6 +12,7 @@ VERPLICHT = ("phone_number_id", "access_token", "app_secret", "verify_token")
 STANDAARD_API_VERSIE = "v25.0"
 STANDAARD_GRAPH_URL = "https://graph.facebook.com"
 STANDAARD_SJABLOONTAAL = "nl"
+STANDAARD_MAX_LEEFTIJD_UUR = 24.0  # Meta retries for days; an answer to a message of yesterday would confuse
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,11 @@ class WhatsAppInstellingen:
     template_name: str | None = None       # the approved template for messages outside the 24-hour window
     template_language: str = STANDAARD_SJABLOONTAAL
     redis_url: str | None = None           # shared memory for several Rasa processes; else in this process
+    max_message_age_hours: float = STANDAARD_MAX_LEEFTIJD_UUR  # older deliveries are not answered as new
+
+    @property
+    def max_leeftijd(self) -> timedelta:
+        return timedelta(hours=self.max_message_age_hours)
 
     @property
     def berichten_url(self) -> str:
@@ -43,4 +50,17 @@ class WhatsAppInstellingen:
         if onbekend:
             raise RasaException(
                 f"Het WhatsApp-kanaal kent deze instelling niet: {', '.join(onbekend)}. Zie docs/whatsapp.md.")
+        if "max_message_age_hours" in waarden:
+            waarden["max_message_age_hours"] = _uren(waarden["max_message_age_hours"])
         return cls(**waarden)
+
+
+def _uren(waarde: str) -> float:
+    try:
+        uren = float(waarde.replace(",", "."))
+    except ValueError:
+        uren = 0.0
+    if not 0 < uren <= 24 * 7:
+        raise RasaException(f"max_message_age_hours={waarde!r} klopt niet: geef een aantal uren tussen 0 en 168 "
+                            "(een week, zo lang probeert Meta een bericht te bezorgen). Zie docs/whatsapp.md.")
+    return uren

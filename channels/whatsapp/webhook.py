@@ -24,6 +24,18 @@ class Inkomend:
     tijd: datetime
     soort: str
     tekst: str | None
+    weggelaten: frozenset[str] = frozenset()  # what was taken out of `tekst` (BSN, IBAN) before it was kept
+
+    def als_dict(self) -> dict[str, Any]:
+        """As it is kept until handled (geheugen.py)."""
+        return {"bericht_id": self.bericht_id, "afzender": self.afzender, "tijd": self.tijd.timestamp(),
+                "soort": self.soort, "tekst": self.tekst, "weggelaten": sorted(self.weggelaten)}
+
+    @classmethod
+    def uit_dict(cls, d: Mapping[str, Any]) -> "Inkomend":
+        return cls(bericht_id=d["bericht_id"], afzender=d["afzender"],
+                   tijd=datetime.fromtimestamp(d["tijd"], tz=timezone.utc), soort=d["soort"], tekst=d["tekst"],
+                   weggelaten=frozenset(d.get("weggelaten") or ()))
 
 
 def handtekening_klopt(app_secret: str, body: bytes, header: str | None) -> bool:

@@ -51,9 +51,11 @@ async def start_kanaal(nep_graph: NepGraph, monkeypatch) -> AsyncIterator[Callab
     gestart = []
     servers = contextlib.AsyncExitStack()
 
-    async def start(on_new_message: Callable[[Any], Awaitable[Any]], geheugen=None, **anders: Any) -> KanaalServer:
+    async def start(on_new_message: Callable[[Any], Awaitable[Any]], geheugen=None, herstel_interval: float = 60.0,
+                    **anders: Any) -> KanaalServer:
         instelling = instellingen(nep_graph.url, **anders)
-        kanaal = WhatsAppInput(instelling, geheugen=geheugen, graph=snelle_graph(instelling))
+        kanaal = WhatsAppInput(instelling, geheugen=geheugen, graph=snelle_graph(instelling),
+                               herstel_interval=herstel_interval)
         app = Sanic(f"whatsapp_test_{uuid.uuid4().hex}")
         app.blueprint(kanaal.blueprint(on_new_message), url_prefix="/webhooks/whatsapp")  # as Rasa mounts it
         client = httpx.AsyncClient(base_url=await servers.enter_async_context(op_loopback(app)), timeout=WACHTEN)

@@ -82,3 +82,42 @@ async def _vul_en_controleer_ttl(geheugen):
     assert len(sleutels) == 4
     for sleutel in sleutels:
         assert 0 < await geheugen._redis.ttl(sleutel) <= WACHTRIJ_BEWAREN.total_seconds()
+
+
+# --- messages kept until they have been handled ----------------------------------------------------------------
+
+async def test_een_bericht_wordt_precies_een_keer_aangenomen_ook_na_klaar(geheugen):
+    bericht = {"bericht_id": "wamid.1", "tekst": "hoi"}
+    uitkomsten = await asyncio.gather(*[geheugen.neem_aan("wamid.1", bericht) for _ in range(10)])
+    assert sorted(uitkomsten) == [False] * 9 + [True]
+    await geheugen.klaar("wamid.1")
+    assert not await geheugen.neem_aan("wamid.1", bericht)  # a redelivery after handling is still a duplicate
+
+
+async def test_een_verstuurde_sleutel_kan_weer_vrij_worden(geheugen):
+    assert await geheugen.eerste_keer("antwoord:a1")
+    assert not await geheugen.eerste_keer("antwoord:a1")
+    await geheugen.vergeet("antwoord:a1")
+    assert await geheugen.eerste_keer("antwoord:a1")
+
+
+async def test_redis_onafgemaakt_bericht_komt_vrij_als_de_claim_afloopt():
+    """Two processes on one Redis: the second takes a message only once the first stopped renewing its claim."""
+    eerste = await redis_geheugen(behandeling=timedelta(seconds=1))
+    tweede = await redis_geheugen(eerste._voorvoegsel, behandeling=timedelta(seconds=1))
+    try:
+        assert await eerste.neem_aan("wamid.1", {"bericht_id": "wamid.1", "tekst": "hoi"})
+        assert await tweede.onafgemaakt() == []          # the first process is handling it
+        for _ in range(3):                                # ... and keeps its claim while it lives
+            await asyncio.sleep(0.5)
+            await eerste.verleng(["wamid.1"])
+        assert await tweede.onafgemaakt() == []
+        await asyncio.sleep(1.3)                          # the first process stopped
+        assert await tweede.onafgemaakt() == [{"bericht_id": "wamid.1", "tekst": "hoi"}]
+        assert await eerste.onafgemaakt() == []           # now claimed by the second
+        await tweede.klaar("wamid.1")
+        await asyncio.sleep(1.3)
+        assert await eerste.onafgemaakt() == [] and await eerste._redis.hlen(eerste._ontvangen) == 0
+    finally:
+        await tweede.sluit()
+        await ruim_redis_op(eerste)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import whatsapp_voorbeelden as meta
-from channels.whatsapp.berichten import EXCUSES, NIET_TEKST, NUMMER_UITLEG
+from channels.whatsapp.berichten import EXCUSES, NIET_TEKST, NUMMER_UITLEG, TE_LAAT
 from channels.whatsapp.graph import VerzendFout
 from channels.whatsapp.kanaal import MAX_MELDING
 from whatsapp_hulp import SJABLOON, TOKEN, WACHTEN, redis_geheugen, ruim_redis_op
@@ -296,3 +296,105 @@ async def test_te_grote_melding_413_voor_het_lezen(start_kanaal):
     groot = b'{"entry": "' + b"x" * (MAX_MELDING + 1) + b'"}'
     antwoord = await server.post({}, body=groot)
     assert antwoord.status_code == 413
+
+
+# --- nothing lost on a restart, nothing old answered as new, a worker's reply once ------------------------------
+
+async def test_een_bericht_van_een_gestopt_proces_wordt_na_de_herstart_alsnog_beantwoord(start_kanaal, nep_graph):
+    """Meta got its 200, then the process stopped before the assistant was done (a deploy, a crash). The message
+    was kept, so the next process on the same Redis answers it, once."""
+    eerste_geheugen = await redis_geheugen(behandeling=timedelta(seconds=1))
+    tweede_geheugen = await redis_geheugen(eerste_geheugen._voorvoegsel, behandeling=timedelta(seconds=1))
+    try:
+        vastgelopen = NepAssistent()
+        vastgelopen.vrij.clear()
+        eerste = await start_kanaal(vastgelopen, geheugen=eerste_geheugen)
+        assert (await eerste.post(meta.tekst("wamid.onderweg", "ik heb een vraag over huur"))).status_code == 200
+        await vastgelopen.wacht_op(1)
+        for taak in [*eerste.kanaal._laatste_taak.values(), eerste.kanaal._herstel]:  # the process stops
+            taak.cancel()
+        await asyncio.gather(*eerste.kanaal._laatste_taak.values(), return_exceptions=True)
+
+        assistent = NepAssistent()
+        tweede = await start_kanaal(assistent, geheugen=tweede_geheugen, herstel_interval=0.2)
+        [bericht] = await assistent.wacht_op(1)
+        assert (bericht.text, bericht.sender_id, bericht.message_id) == (
+            "ik heb een vraag over huur", meta.GESPREK, "wamid.onderweg")
+        await tweede.klaar()
+        assert [b["text"]["body"] for b in await nep_graph.wacht_op(1)] == ["U zei: ik heb een vraag over huur"]
+        await asyncio.sleep(1.5)  # nothing is left to be taken on again
+        assert len(assistent.ontvangen) == 1 and await tweede_geheugen.onafgemaakt() == []
+        assert (await tweede.post(meta.tekst("wamid.onderweg", "ik heb een vraag over huur"))).status_code == 200
+        await tweede.klaar()
+        assert len(assistent.ontvangen) == 1  # Meta's redelivery is still a duplicate
+    finally:
+        await tweede_geheugen.sluit()
+        await ruim_redis_op(eerste_geheugen)
+
+
+async def test_bewaard_bericht_bevat_geen_bsn(start_kanaal, nep_graph):
+    geheugen = await redis_geheugen()
+    try:
+        assistent = NepAssistent()
+        assistent.vrij.clear()
+        server = await start_kanaal(assistent, geheugen=geheugen)
+        await server.post(meta.tekst("wamid.bsn", "mijn bsn is 111222333 en ik heb schulden"))
+        await assistent.wacht_op(1)
+        bewaard = await geheugen._redis.hgetall(geheugen._ontvangen)
+        assert len(bewaard) == 1 and b"111222333" not in b"".join(bewaard.values())
+        assistent.vrij.set()
+        await server.klaar()
+        assert await geheugen._redis.hlen(geheugen._ontvangen) == 0
+    finally:
+        await ruim_redis_op(geheugen)
+
+
+async def test_een_bericht_dat_te_laat_binnenkomt_wordt_niet_als_nieuw_beantwoord(start_kanaal, nep_graph):
+    assistent = NepAssistent()
+    server = await start_kanaal(assistent, max_message_age_hours=24.0)
+    twee_dagen = str(int((datetime.now(timezone.utc) - timedelta(days=2)).timestamp()))
+    await server.post(meta.tekst("wamid.oud1", "kan ik huurtoeslag krijgen", tijd=twee_dagen))
+    await server.post(meta.tekst("wamid.oud2", "hallo?", tijd=twee_dagen))
+    await server.klaar()
+    assert assistent.ontvangen == []
+    # the window is closed (the person wrote two days ago): the template, and the apology waits for their answer
+    assert [b["type"] for b in await nep_graph.wacht_op(1)] == ["template"]
+    assert await server.kanaal.geheugen.neem_wachtrij(meta.BURGER) == [TE_LAAT]  # once, not per late message
+
+
+async def test_een_bericht_binnen_de_tijd_wordt_gewoon_beantwoord(start_kanaal, nep_graph):
+    assistent = NepAssistent()
+    server = await start_kanaal(assistent, max_message_age_hours=24.0)
+    een_uur = str(int((datetime.now(timezone.utc) - timedelta(hours=1)).timestamp()))
+    await server.post(meta.tekst("wamid.recent", "hoi", tijd=een_uur))
+    assert [b.text for b in await assistent.wacht_op(1)] == ["hoi"]
+
+
+@pytest.mark.parametrize("soort", ["in_proces", "redis"])
+async def test_een_antwoord_van_een_medewerker_gaat_maar_een_keer_uit(start_kanaal, nep_graph, soort):
+    """The inbox hands the same reply over again when it did not hear back in time (same antwoord_id)."""
+    geheugen = await redis_geheugen() if soort == "redis" else None
+    try:
+        server = await start_kanaal(NepAssistent(), geheugen=geheugen)
+        await server.kanaal.geheugen.noteer_contact(meta.BURGER, datetime.now(timezone.utc))
+        uit = server.kanaal.get_output_channel()
+        antwoord = {"text": "Ik bel u morgen om 10 uur.", "antwoord_id": "a-1"}
+        await asyncio.gather(*[uit.send_response(meta.GESPREK, dict(antwoord)) for _ in range(3)])
+        await uit.send_response(meta.GESPREK, dict(antwoord))
+        await uit.send_response(meta.GESPREK, {"text": "Tot morgen.", "antwoord_id": "a-2"})
+        await asyncio.sleep(0.1)
+        assert [b["text"]["body"] for b in nep_graph.berichten] == ["Ik bel u morgen om 10 uur.", "Tot morgen."]
+    finally:
+        if geheugen is not None:
+            await ruim_redis_op(geheugen)
+
+
+async def test_een_antwoord_dat_niet_verstuurd_kon_worden_kan_opnieuw(start_kanaal, nep_graph):
+    server = await start_kanaal(NepAssistent())
+    await server.kanaal.geheugen.noteer_contact(meta.BURGER, datetime.now(timezone.utc))
+    uit = server.kanaal.get_output_channel()
+    nep_graph.statussen = [400]
+    with pytest.raises(VerzendFout):
+        await uit.send_response(meta.GESPREK, {"text": "Ik bel u morgen.", "antwoord_id": "a-1"})
+    await uit.send_response(meta.GESPREK, {"text": "Ik bel u morgen.", "antwoord_id": "a-1"})
+    assert [b["text"]["body"] for b in await nep_graph.wacht_op(2)] == ["Ik bel u morgen."] * 2

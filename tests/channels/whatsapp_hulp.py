@@ -74,9 +74,10 @@ def snelle_graph(instelling: WhatsAppInstellingen) -> GraphClient:
     return GraphClient(instelling, pogingen=3, eerste_pauze=0.01)
 
 
-async def redis_geheugen() -> RedisGeheugen:
-    """A Redis memory under a prefix of its own (the server is shared); skips visibly when no Redis runs."""
-    geheugen = RedisGeheugen(REDIS_URL, voorvoegsel=f"test:wegwijs:{uuid.uuid4().hex}")
+async def redis_geheugen(voorvoegsel: str | None = None, **anders: Any) -> RedisGeheugen:
+    """A Redis memory under a prefix of its own (the server is shared), or under `voorvoegsel` to share one with
+    another memory, as two processes do; skips visibly when no Redis runs."""
+    geheugen = RedisGeheugen(REDIS_URL, voorvoegsel=voorvoegsel or f"test:wegwijs:{uuid.uuid4().hex}", **anders)
     try:
         await geheugen._redis.ping()
     except Exception as fout:
