@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -182,7 +183,9 @@ class WhatsAppInput(InputChannel):
             for inkomend in lees_webhook(document, self.instellingen.phone_number_id):
                 inkomend = _geschoond(inkomend)  # no BSN or IBAN is ever kept
                 # a failing memory gives a 500 here: Meta then delivers again and nothing is lost
-                if await self.geheugen.neem_aan(inkomend.bericht_id, inkomend.als_dict()):
+                # the moment of arrival keeps the order of two messages written within the same second
+                bewaren = {**inkomend.als_dict(), "ontvangen": time.time_ns()}
+                if await self.geheugen.neem_aan(inkomend.bericht_id, bewaren):
                     self._plan(inkomend, on_new_message)
             return response.text("ok")
 
@@ -193,7 +196,7 @@ class WhatsAppInput(InputChannel):
         while True:
             try:
                 await self.geheugen.verleng(list(self._in_behandeling))
-                for bewaard in sorted(await self.geheugen.onafgemaakt(), key=lambda b: b["tijd"]):
+                for bewaard in sorted(await self.geheugen.onafgemaakt(), key=lambda b: (b["tijd"], b["ontvangen"])):
                     inkomend = Inkomend.uit_dict(bewaard)
                     logger.info("WhatsApp: een onafgemaakt %s-bericht wordt alsnog verwerkt", inkomend.soort)
                     self._plan(inkomend, on_new_message)

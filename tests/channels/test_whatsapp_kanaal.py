@@ -300,33 +300,42 @@ async def test_te_grote_melding_413_voor_het_lezen(start_kanaal):
 
 # --- nothing lost on a restart, nothing old answered as new, a worker's reply once ------------------------------
 
-async def test_een_bericht_van_een_gestopt_proces_wordt_na_de_herstart_alsnog_beantwoord(start_kanaal, nep_graph):
-    """Meta got its 200, then the process stopped before the assistant was done (a deploy, a crash). The message
-    was kept, so the next process on the same Redis answers it, once."""
+async def test_berichten_van_een_gestopt_proces_worden_na_de_herstart_alsnog_beantwoord(start_kanaal, nep_graph):
+    """Meta got its 200s, then the process stopped before the assistant was done (a deploy, a crash). The messages
+    were kept, so the next process on the same Redis answers each of them once, in order per person."""
     eerste_geheugen = await redis_geheugen(behandeling=timedelta(seconds=1))
     tweede_geheugen = await redis_geheugen(eerste_geheugen._voorvoegsel, behandeling=timedelta(seconds=1))
+    personen = [f"3161234500{n}" for n in range(5)]
+    verstuurd = [(f"wamid.{p}.{k}", p, f"vraag {k} van {p}") for k in range(2) for p in personen]
     try:
         vastgelopen = NepAssistent()
         vastgelopen.vrij.clear()
         eerste = await start_kanaal(vastgelopen, geheugen=eerste_geheugen)
-        assert (await eerste.post(meta.tekst("wamid.onderweg", "ik heb een vraag over huur"))).status_code == 200
-        await vastgelopen.wacht_op(1)
+        for bericht_id, van, tekst in verstuurd:
+            assert (await eerste.post(meta.tekst(bericht_id, tekst, van=van))).status_code == 200
+        await vastgelopen.wacht_op(len(personen))  # the first message of each person is with the assistant
         for taak in [*eerste.kanaal._laatste_taak.values(), eerste.kanaal._herstel]:  # the process stops
             taak.cancel()
         await asyncio.gather(*eerste.kanaal._laatste_taak.values(), return_exceptions=True)
 
         assistent = NepAssistent()
         tweede = await start_kanaal(assistent, geheugen=tweede_geheugen, herstel_interval=0.2)
-        [bericht] = await assistent.wacht_op(1)
-        assert (bericht.text, bericht.sender_id, bericht.message_id) == (
-            "ik heb een vraag over huur", meta.GESPREK, "wamid.onderweg")
+        ontvangen = await assistent.wacht_op(len(verstuurd))
         await tweede.klaar()
-        assert [b["text"]["body"] for b in await nep_graph.wacht_op(1)] == ["U zei: ik heb een vraag over huur"]
+        verloren = len(verstuurd) - len({b.message_id for b in ontvangen})
+        print(f"WhatsApp over een herstart: {verloren} van {len(verstuurd)} berichten verloren, "
+              f"{len(ontvangen) - len(verstuurd)} dubbel")
+        assert verloren == 0 and len(ontvangen) == len(verstuurd)
+        for persoon in personen:
+            assert [b.text for b in ontvangen if b.sender_id == "wa-" + persoon] == [
+                f"vraag {k} van {persoon}" for k in range(2)]
+        assert len(await nep_graph.wacht_op(len(verstuurd))) == len(verstuurd)
         await asyncio.sleep(1.5)  # nothing is left to be taken on again
-        assert len(assistent.ontvangen) == 1 and await tweede_geheugen.onafgemaakt() == []
-        assert (await tweede.post(meta.tekst("wamid.onderweg", "ik heb een vraag over huur"))).status_code == 200
+        assert len(assistent.ontvangen) == len(verstuurd) and await tweede_geheugen.onafgemaakt() == []
+        bericht_id, van, tekst = verstuurd[0]
+        assert (await tweede.post(meta.tekst(bericht_id, tekst, van=van))).status_code == 200
         await tweede.klaar()
-        assert len(assistent.ontvangen) == 1  # Meta's redelivery is still a duplicate
+        assert len(assistent.ontvangen) == len(verstuurd)  # Meta's redelivery is still a duplicate
     finally:
         await tweede_geheugen.sluit()
         await ruim_redis_op(eerste_geheugen)
