@@ -309,12 +309,17 @@ def test_results_are_sorted_most_likely_first(kb):
     assert uitkomsten == sorted(uitkomsten, key=volgorde.get)
 
 
-def test_schemes_outside_their_validity_are_left_out(kennis_map):
+def test_a_scheme_not_started_yet_or_stopped_for_good_is_left_out_an_ended_one_goes_on(kennis_map):
     oud = regeling_yaml("oud", "- feit: leeftijd\n  minimaal: 18", vanaf="2025-01-01", tot="2025-12-31")
-    maak_kennis(kennis_map, {"oud.yaml": oud})
+    gestopt = regeling_yaml("gestopt", "- feit: leeftijd\n  minimaal: 18", vanaf="2025-01-01", tot="2025-12-31")
+    later = regeling_yaml("later", "- feit: leeftijd\n  minimaal: 18", vanaf="2026-06-01")
+    maak_kennis(kennis_map, {"oud.yaml": oud, "gestopt.yaml": gestopt + "stopt: true\n", "later.yaml": later})
     kb = laad_kennisbank.__wrapped__(kennis_map)
-    assert toets(huishouden(), kb)["regelingen"] == []
-    assert [r["id"] for r in toets({**huishouden(), "peildatum": "2025-06-01"}, kb)["regelingen"]] == ["oud"]
+    assert [r["id"] for r in toets(huishouden(), kb)["regelingen"]] == ["oud"]  # the last known rules
+    assert sorted(r["id"] for r in toets({**huishouden(), "peildatum": "2025-06-01"}, kb)["regelingen"]) == [
+        "gestopt", "oud"]
+    assert sorted(r["id"] for r in toets({**huishouden(), "peildatum": "2026-06-01"}, kb)["regelingen"]) == [
+        "later", "oud"]
 
 
 @pytest.mark.parametrize("document, veld", [

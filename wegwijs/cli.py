@@ -14,6 +14,13 @@ from pathlib import Path
 from wegwijs.fouten import KennisFout, OngeldigeInvoer
 
 
+def _datum(tekst: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum; schrijf die als 2027-01-04.") from None
+
+
 def _kennis_check(args: argparse.Namespace) -> int:
     from wegwijs.kennis import controleer
 
@@ -27,6 +34,14 @@ def _kennis_check(args: argparse.Namespace) -> int:
     gemeentelijk = sum(len(r) for r in kennisbank.gemeentelijk.values())
     print(f"De kennisbank klopt: {len(kennisbank.landelijk)} landelijke en {gemeentelijk} gemeentelijke regelingen, "
           f"{len(kennisbank.normen)} normen, {len(kennisbank.gemeenten)} gemeenten.")
+    from wegwijs.kennis.looptijd import WAARSCHUW_DAGEN, aflopend
+
+    waarschuwingen = aflopend(kennisbank, args.datum or dt.date.today())
+    if waarschuwingen:
+        print(f"\nLet op: {len(waarschuwingen)} keer loopt inhoud binnen {WAARSCHUW_DAGEN} dagen af (of is al "
+              f"afgelopen) zonder opvolger:")
+        for waarschuwing in waarschuwingen:
+            print(f"- {waarschuwing}")
     return 0
 
 
@@ -180,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kennis", default=None, help="map met de kennisbank (standaard: knowledge/)")
     sub = parser.add_subparsers(dest="opdracht", required=True)
     kennis = sub.add_parser("kennis", help="de kennisbank nakijken").add_subparsers(dest="actie", required=True)
-    kennis.add_parser("check", help="alle inhoud nakijken; fouten met bestand, regel en veld").set_defaults(doe=_kennis_check)
+    check = kennis.add_parser("check", help="alle inhoud nakijken; fouten met bestand, regel en veld, en inhoud die "
+                                            "binnenkort afloopt")
+    check.add_argument("--datum", type=_datum, default=None, help="nakijken alsof het deze dag is (JJJJ-MM-DD)")
+    check.set_defaults(doe=_kennis_check)
     kennis.add_parser("test", help="de voorbeeldhuishoudens (*.tests.yaml) doorrekenen").set_defaults(doe=_kennis_test)
     toets = sub.add_parser("toets", help="een huishouden (JSON) toetsen aan alle regelingen")
     toets.add_argument("bestand", help="JSON-bestand, of - voor standaardinvoer")

@@ -41,6 +41,8 @@ class Huishouden:
         self.kennisbank = kennisbank
         self.peildatum = peildatum
         self._cache: dict[str, Any] = {}
+        # norms read for this check whose value on peildatum is not known yet (name -> last day known)
+        self.verouderde_normen: dict[str, dt.date] = {}
         onbekend = document.get("onbekend") or ()
         self._onbekend = frozenset(onbekend)
 
@@ -65,6 +67,9 @@ class Huishouden:
         return waarde
 
     def norm(self, naam: str) -> Any:
+        norm = self.kennisbank.normen[naam]
+        if norm.verouderd_op(self.peildatum):
+            self.verouderde_normen[naam] = norm.bekend_tot
         waarde = self.kennisbank.norm_op(naam, self.peildatum)
         for feitnaam in self.kennisbank.normen[naam].per:
             if waarde is None:

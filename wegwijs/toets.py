@@ -17,6 +17,9 @@ from wegwijs.kennis.model import EenVanDeze, Feit, Kennisbank, KindThuis, Regeli
 
 VOLDAAN, NIET, ONBEKEND, TWIJFEL = "voldaan", "niet", "onbekend", "twijfel"
 VOLGORDE = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
+BEDRAG_SOORTEN = frozenset({"geld", "geld_jaar", "bedrag", "procent"})  # facts that are (shares of) amounts
+ONZEKER_DOOR_DATUM = ("De bedragen en regels voor deze datum zijn nog niet allemaal bekend. Ik reken met de laatste "
+                      "die ik ken. Daarom weet ik dit niet zeker.")
 
 
 class Oordeel(NamedTuple):
@@ -37,9 +40,15 @@ def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
     gemeente = kennisbank.gemeente(huishouden.get("gemeente")) or kennisbank.gemeente_bij_postcode(huishouden.get("postcode"))
     naam_gemeente = gemeente.naam if gemeente else huishouden.get("gemeente")
     h = Huishouden(huishouden, kennisbank, peildatum)
-    uitkomsten = [toets_regeling(r, h) for r in kennisbank.regelingen(naam_gemeente, peildatum)]
+    regelingen = kennisbank.regelingen(naam_gemeente, peildatum)
+    uitkomsten = [toets_regeling(r, h) for r in regelingen]
+    if h.verouderde_normen:  # known only once every scheme has read its norms: then each outcome is weighed again
+        uitkomsten = [toets_regeling(r, h, bedragen_onzeker=True) for r in regelingen]
     uitkomsten.sort(key=lambda u: (VOLGORDE[u["uitkomst"]], -(u["bedrag_per_maand"] or 0)))
     opmerkingen = []
+    bekend_tot = [*h.verouderde_normen.values(), *(r.geldig_tot for r in regelingen if r.voortgezet_op(peildatum))]
+    if bekend_tot:
+        opmerkingen.append(melding_oude_bedragen(peildatum, min(bekend_tot)))
     if naam_gemeente and not gemeente:
         opmerkingen.append(f"Voor de gemeente {naam_gemeente} kennen we de regelingen van de gemeente nog niet. "
                            f"U ziet hier alleen de landelijke regelingen.")
@@ -56,7 +65,18 @@ def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
     }
 
 
-def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
+def melding_oude_bedragen(peildatum: dt.date, bekend_tot: dt.date) -> str:
+    """What the person reads when the check uses amounts or rules of before peildatum (none newer are known)."""
+    if peildatum.year > bekend_tot.year:
+        return (f"De bedragen voor {peildatum.year} zijn nog niet bekend. Ik reken met die van {bekend_tot.year}. "
+                f"Daarom is de uitkomst minder zeker dan anders.")
+    return (f"Een deel van de bedragen van na {taal.datum(bekend_tot)} is nog niet bekend. Ik reken met de bedragen "
+            f"van daarvoor. Daarom is de uitkomst minder zeker dan anders.")
+
+
+def toets_regeling(regeling: Regeling, h: Huishouden, bedragen_onzeker: bool = False) -> dict:
+    """One scheme for one household. `bedragen_onzeker`: some amounts of peildatum are not known yet (the last
+    known are used); then, as for a scheme whose rules ended, an outcome that an amount decides is 'misschien'."""
     oordelen = [_beoordeel(v, regeling, h) for v in regeling.voorwaarden]
     statussen = {o.status for o in oordelen}
     if NIET in statussen:
@@ -67,6 +87,11 @@ def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
         uitkomst, beslissend = "waarschijnlijk_wel", {VOLDAAN}
     # the reasons that decide the outcome first, then the others
     redenen = [o.reden for o in oordelen if o.status in beslissend] + [o.reden for o in oordelen if o.status not in beslissend]
+    if (bedragen_onzeker or regeling.voortgezet_op(h.peildatum)) and uitkomst != "misschien":
+        bepalend = [v for v, o in zip(regeling.voorwaarden, oordelen) if o.status in beslissend]
+        if any(_over_bedrag(v, h) for v in bepalend) or (uitkomst == "waarschijnlijk_wel" and regeling.bedrag_per_maand):
+            uitkomst = "misschien"
+            redenen.insert(0, ONZEKER_DOOR_DATUM)
     bedrag = None
     if regeling.bedrag_per_maand is not None and uitkomst != "waarschijnlijk_niet":
         waarde = regeling.bedrag_per_maand.waarde(h.waarde, h.kinderen)
@@ -82,6 +107,15 @@ def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
         "uitvoerder": regeling.uitvoerder,
         "gemeente": regeling.gemeente,
     }
+
+
+def _over_bedrag(voorwaarde: Voorwaarde | KindThuis | EenVanDeze, h: Huishouden) -> bool:
+    """Whether the condition compares an amount (income, savings, rent, a share of the bijstandsnorm)."""
+    if isinstance(voorwaarde, EenVanDeze):
+        return any(_over_bedrag(deel, h) for deel in voorwaarde.onderdelen)
+    if isinstance(voorwaarde, KindThuis):
+        return False
+    return voorwaarde.toets in ("minimaal", "maximaal") and h.kennisbank.feiten[voorwaarde.feit].soort in BEDRAG_SOORTEN
 
 
 # -- one condition ---------------------------------------------------------------------------------------------

@@ -31,9 +31,9 @@ REGELING_VELDEN = {
     "id": True, "naam": True, "uitvoerder": False, "geldig_vanaf": True, "geldig_tot": False,
     "laatst_gecontroleerd": True, "bron": True, "uitleg": True, "voor_wie": True, "voorwaarden": True,
     "bedrag_per_maand": False, "bedrag_toelichting": False, "aanvragen": True, "klaarleggen": True,
-    "terugbetalen": True, "wijzigingen_doorgeven": True, "bezwaar": False,
+    "terugbetalen": True, "wijzigingen_doorgeven": True, "bezwaar": False, "stopt": False,
 }
-NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True}
+NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True, "bekend_tot": False}
 FEIT_VELDEN = {"label": True, "soort": True, "wel": False, "niet": False, "waarden": False, "geschat": False}
 GEMEENTE_VELDEN = {"naam": True, "website": False, "postcodes": True, "contact": True, "bron": True}
 TEST_VELDEN = {"naam": True, "huishouden": True, "verwacht": True}
@@ -185,8 +185,12 @@ def _laad_normen(bestand: YamlBestand, groep: str, feiten: dict[str, Feit],
             if _controleer_normwaarde(c, plek, waarde, per, feiten):
                 rij.append((datum, waarde))
         rij.sort(key=lambda paar: paar[0])
+        bekend_tot = c.datum(data, pad, "bekend_tot")
+        if bekend_tot and rij and bekend_tot < rij[-1][0]:
+            c.fout(pad + ("bekend_tot",), f"bekend_tot ({bekend_tot}) ligt vóór de laatste waarde ({rij[-1][0]}).")
         normen[f"{groep}.{naam}"] = Norm(f"{groep}.{naam}", str(data.get("beschrijving", "")), str(data.get("eenheid")),
-                                         per, tuple(d for d, _ in rij), tuple(w for _, w in rij), c.bronnen(data, pad))
+                                         per, tuple(d for d, _ in rij), tuple(w for _, w in rij), c.bronnen(data, pad),
+                                         bekend_tot)
     return normen
 
 
@@ -386,6 +390,11 @@ def _laad_regeling(bestand: YamlBestand, gemeente: str | None, namen: _Namen,
     vanaf, tot = c.datum(data, (), "geldig_vanaf"), c.datum(data, (), "geldig_tot")
     if vanaf and tot and tot < vanaf:
         c.fout(("geldig_tot",), "geldig_tot ligt vóór geldig_vanaf.")
+    stopt = data.get("stopt", False)
+    if stopt not in (True, False):
+        c.fout(("stopt",), "schrijf 'stopt: true' als de regeling na geldig_tot echt ophoudt, of laat het weg.")
+    elif stopt and not tot:
+        c.fout(("stopt",), "een regeling die stopt, heeft een geldig_tot: de laatste dag.")
     gecontroleerd = c.datum(data, (), "laatst_gecontroleerd")
     teksten = {naam: c.tekst(data, (), naam) for naam in
                ("naam", "uitvoerder", "uitleg", "voor_wie", "terugbetalen", "bezwaar", "bedrag_toelichting")}
@@ -400,7 +409,7 @@ def _laad_regeling(bestand: YamlBestand, gemeente: str | None, namen: _Namen,
         klaarleggen=lijsten["klaarleggen"], terugbetalen=teksten["terugbetalen"],
         wijzigingen_doorgeven=lijsten["wijzigingen_doorgeven"], bron=bronnen, laatst_gecontroleerd=gecontroleerd,
         bestand=bestand.naam, uitvoerder=teksten["uitvoerder"], bedrag_per_maand=formule,
-        bedrag_toelichting=teksten["bedrag_toelichting"], bezwaar=teksten["bezwaar"],
+        bedrag_toelichting=teksten["bedrag_toelichting"], bezwaar=teksten["bezwaar"], stopt=bool(stopt),
     )
 
 

@@ -29,11 +29,18 @@ class Norm:
     vanaf: tuple[dt.date, ...]  # sorted start dates
     waarden: tuple[Any, ...]  # value (number, or nested maps keyed by the per-facts' values) for each start date
     bron: tuple[Bron, ...]
+    # the last day on which the last value is known to apply (the next one is not published yet); None: until
+    # the law changes (a percentage in the law itself)
+    bekend_tot: dt.date | None = None
 
     def op(self, peildatum: dt.date) -> Any:
         """The value in force on peildatum (still keyed by the per-facts), or None before the first date."""
         index = bisect.bisect_right(self.vanaf, peildatum) - 1
         return self.waarden[index] if index >= 0 else None
+
+    def verouderd_op(self, peildatum: dt.date) -> bool:
+        """True when peildatum is past what is known: the last value is used, but it may have changed."""
+        return self.bekend_tot is not None and peildatum > self.bekend_tot
 
 
 @dataclass(frozen=True)
@@ -99,8 +106,14 @@ class Regeling:
     bedrag_toelichting: str | None = None
     bezwaar: str | None = None
 
+    stopt: bool = False  # the scheme ends for good at geldig_tot: no next version is to be expected
+
     def geldig_op(self, peildatum: dt.date) -> bool:
         return self.geldig_vanaf <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
+
+    def voortgezet_op(self, peildatum: dt.date) -> bool:
+        """True when this version ended before peildatum and is used because no newer one is known yet."""
+        return self.geldig_tot is not None and peildatum > self.geldig_tot
 
 
 @dataclass(frozen=True)
@@ -167,10 +180,24 @@ class Kennisbank:
         return next((g for g in self.gemeenten.values() if g.heeft_postcode(int(digits))), None)
 
     def regelingen(self, gemeente: str | None, peildatum: dt.date) -> list[Regeling]:
-        """National schemes and the municipality's own, as they apply on peildatum."""
+        """National schemes and the municipality's own, as they apply on peildatum. A scheme whose last version
+        ended before peildatum is given in that version (the last known rules; Regeling.voortgezet_op), unless it
+        stops for good: a new year never makes a scheme silently disappear."""
         lokaal = self.gemeente(gemeente)
         alle = self.landelijk + (self.gemeentelijk.get(lokaal.sleutel, []) if lokaal else [])
-        return [r for r in alle if r.geldig_op(peildatum)]
+        per_id: dict[tuple[str | None, str], list[Regeling]] = {}
+        for regeling in alle:
+            per_id.setdefault((regeling.gemeente, regeling.id), []).append(regeling)
+        gekozen = []
+        for versies in per_id.values():
+            geldig = [r for r in versies if r.geldig_op(peildatum)]
+            if not geldig:
+                voorbij = [r for r in versies if r.voortgezet_op(peildatum)]
+                laatste = max(voorbij, key=lambda r: r.geldig_vanaf, default=None)
+                geldig = [laatste] if laatste is not None and not laatste.stopt and \
+                    not any(r.geldig_vanaf > laatste.geldig_vanaf for r in versies) else []
+            gekozen += geldig
+        return gekozen
 
     def regeling(self, id: str, gemeente: str | None = None, peildatum: dt.date | None = None) -> Regeling | None:
         """One scheme by id: the municipality's own version first, else the national one."""
