@@ -336,3 +336,12 @@ def test_invalid_household_is_refused_naming_the_field(kb, document, veld):
     with pytest.raises(OngeldigeInvoer) as fout:
         toets(document, kb)
     assert f"'{veld}'" in str(fout.value)
+
+
+def test_every_condition_holds_but_the_amount_is_zero_gives_waarschijnlijk_niet_with_the_reason(kb):
+    # Spaarhulp pays the gap up to the bijstandsnorm (1400 in the test norms): none at an income of 1500
+    resultaat = uitkomst(toets(huishouden(vermogen=100, inkomen={"netto_per_maand": 1500}), kb), "spaarhulp")
+    assert resultaat["uitkomst"] == "waarschijnlijk_niet" and resultaat["bedrag_per_maand"] == 0
+    assert resultaat["redenen"][0] == "Met wat u heeft opgegeven, komt Spaarhulp voor u uit op €\u00a00 per maand."
+    lager = uitkomst(toets(huishouden(vermogen=100, inkomen={"netto_per_maand": 1300}), kb), "spaarhulp")
+    assert (lager["uitkomst"], lager["bedrag_per_maand"]) == ("waarschijnlijk_wel", 100)

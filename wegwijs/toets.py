@@ -87,15 +87,19 @@ def toets_regeling(regeling: Regeling, h: Huishouden, bedragen_onzeker: bool = F
         uitkomst, beslissend = "waarschijnlijk_wel", {VOLDAAN}
     # the reasons that decide the outcome first, then the others
     redenen = [o.reden for o in oordelen if o.status in beslissend] + [o.reden for o in oordelen if o.status not in beslissend]
-    if (bedragen_onzeker or regeling.voortgezet_op(h.peildatum)) and uitkomst != "misschien":
-        bepalend = [v for v, o in zip(regeling.voorwaarden, oordelen) if o.status in beslissend]
-        if any(_over_bedrag(v, h) for v in bepalend) or (uitkomst == "waarschijnlijk_wel" and regeling.bedrag_per_maand):
-            uitkomst = "misschien"
-            redenen.insert(0, ONZEKER_DOOR_DATUM)
     bedrag = None
     if regeling.bedrag_per_maand is not None and uitkomst != "waarschijnlijk_niet":
         waarde = regeling.bedrag_per_maand.waarde(h.waarde, h.kinderen)
         bedrag = round(max(0.0, float(waarde)), 2) if waarde is not None else None
+    if bedrag == 0 and uitkomst == "waarschijnlijk_wel":  # every condition holds, but the amount comes to nothing
+        uitkomst = "waarschijnlijk_niet"
+        redenen.insert(0, regeling.reden_geen_bedrag or f"Met wat u heeft opgegeven, komt {regeling.naam} voor u "
+                                                        f"uit op {taal.euro(0)} per maand.")
+    if (bedragen_onzeker or regeling.voortgezet_op(h.peildatum)) and uitkomst != "misschien":
+        bepalend = [v for v, o in zip(regeling.voorwaarden, oordelen) if o.status in beslissend]
+        if any(_over_bedrag(v, h) for v in bepalend) or regeling.bedrag_per_maand and bedrag is not None:
+            uitkomst = "misschien"
+            redenen.insert(0, ONZEKER_DOOR_DATUM)
     return {
         "id": regeling.id,
         "naam": regeling.naam,

@@ -32,6 +32,7 @@ REGELING_VELDEN = {
     "laatst_gecontroleerd": True, "bron": True, "uitleg": True, "voor_wie": True, "voorwaarden": True,
     "bedrag_per_maand": False, "bedrag_toelichting": False, "aanvragen": True, "klaarleggen": True,
     "terugbetalen": True, "wijzigingen_doorgeven": True, "bezwaar": False, "stopt": False,
+    "reden_geen_bedrag": False,
 }
 NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True, "bekend_tot": False}
 FEIT_VELDEN = {"label": True, "soort": True, "wel": False, "niet": False, "waarden": False, "geschat": False}
@@ -397,7 +398,8 @@ def _laad_regeling(bestand: YamlBestand, gemeente: str | None, namen: _Namen,
         c.fout(("stopt",), "een regeling die stopt, heeft een geldig_tot: de laatste dag.")
     gecontroleerd = c.datum(data, (), "laatst_gecontroleerd")
     teksten = {naam: c.tekst(data, (), naam) for naam in
-               ("naam", "uitvoerder", "uitleg", "voor_wie", "terugbetalen", "bezwaar", "bedrag_toelichting")}
+               ("naam", "uitvoerder", "uitleg", "voor_wie", "terugbetalen", "bezwaar", "bedrag_toelichting",
+                "reden_geen_bedrag")}
     lijsten = {naam: c.teksten(data, (), naam) for naam in ("klaarleggen", "wijzigingen_doorgeven")}
     bronnen = c.bronnen(data, ())
     if len(bevindingen) > aantal or not vanaf or not gecontroleerd:
@@ -410,6 +412,7 @@ def _laad_regeling(bestand: YamlBestand, gemeente: str | None, namen: _Namen,
         wijzigingen_doorgeven=lijsten["wijzigingen_doorgeven"], bron=bronnen, laatst_gecontroleerd=gecontroleerd,
         bestand=bestand.naam, uitvoerder=teksten["uitvoerder"], bedrag_per_maand=formule,
         bedrag_toelichting=teksten["bedrag_toelichting"], bezwaar=teksten["bezwaar"], stopt=bool(stopt),
+        reden_geen_bedrag=teksten["reden_geen_bedrag"],
     )
 
 

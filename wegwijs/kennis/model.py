@@ -106,6 +106,7 @@ class Regeling:
     bedrag_toelichting: str | None = None
     bezwaar: str | None = None
 
+    reden_geen_bedrag: str | None = None  # why the outcome is no when every condition holds but the amount is 0
     stopt: bool = False  # the scheme ends for good at geldig_tot: no next version is to be expected
 
     def geldig_op(self, peildatum: dt.date) -> bool:
