@@ -25,7 +25,8 @@ def test_every_contract_field_is_kept_unchanged(contract):
     assert EIGEN["$defs"] == contract["$defs"]
     for naam, definitie in contract["properties"].items():
         assert EIGEN["properties"][naam] == definitie, naam
-    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend"}
+    # Wegwijs' own additions, each optional: a document of the contract stays valid
+    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27"}
 
 
 VOORBEELDEN = [
@@ -43,3 +44,11 @@ VOORBEELDEN = [
 def test_documents_valid_under_the_contract_are_valid_here(contract, document):
     assert not list(Draft202012Validator(contract).iter_errors(document))
     assert fouten(document) == []
+
+
+def test_the_adults_of_27_or_older_are_part_of_the_other_adults():
+    from wegwijs.huishouden import fouten
+
+    assert fouten({"aanvrager": {"leeftijd": 50}, "andere_volwassenen_in_huis": 2, "andere_volwassenen_vanaf_27": 1}) == []
+    [melding] = fouten({"aanvrager": {"leeftijd": 50}, "andere_volwassenen_in_huis": 1, "andere_volwassenen_vanaf_27": 2})
+    assert "andere_volwassenen_vanaf_27" in melding and "niet groter" in melding

@@ -113,7 +113,8 @@ def test_the_norm_in_force_on_the_peildatum_is_used(kb):
 
 def test_kostendelersnorm_lowers_the_sociaal_minimum(kb):
     alleen = toets(huishouden(inkomen={"netto_per_maand": 0}), kb)["budget"]["sociaal_minimum"]
-    gedeeld = toets(huishouden(inkomen={"netto_per_maand": 0}, andere_volwassenen_in_huis=1), kb)["budget"]["sociaal_minimum"]
+    gedeeld = toets(huishouden(inkomen={"netto_per_maand": 0}, andere_volwassenen_in_huis=1, andere_volwassenen_vanaf_27=1),
+                    kb)["budget"]["sociaal_minimum"]
     assert alleen == 1400
     assert gedeeld == pytest.approx(2000 * (40 + 2 * 30) / 2 / 100)  # 50% of the couples' norm
 
@@ -156,6 +157,7 @@ def test_a_couple_with_one_partner_under_21_gets_its_own_norm(kb_gemengd, aanvra
 def test_kostendelersnorm_for_a_couple_with_one_under_21_is_for_the_older_partner_only(kb_gemengd, anderen, norm):
     """Art. 22a lid 3: the partner under 21 keeps their part and is not counted in A."""
     budget = toets(huishouden(aanvrager={"leeftijd": 30}, partner={"leeftijd": 18}, andere_volwassenen_in_huis=anderen,
+                             andere_volwassenen_vanaf_27=anderen,
                               inkomen={"netto_per_maand": 0}), kb_gemengd)["budget"]
     assert budget["sociaal_minimum"] == pytest.approx(norm, abs=0.01)
 
@@ -345,3 +347,22 @@ def test_every_condition_holds_but_the_amount_is_zero_gives_waarschijnlijk_niet_
     assert resultaat["redenen"][0] == "Met wat u heeft opgegeven, komt Spaarhulp voor u uit op €\u00a00 per maand."
     lager = uitkomst(toets(huishouden(vermogen=100, inkomen={"netto_per_maand": 1300}), kb), "spaarhulp")
     assert (lager["uitkomst"], lager["bedrag_per_maand"]) == ("waarschijnlijk_wel", 100)
+
+
+def test_only_housemates_of_27_or_older_lower_the_norm_and_unknown_ages_are_not_guessed(kb):
+    def norm(**velden):
+        return toets(huishouden(inkomen={"netto_per_maand": 0}, **velden), kb)["budget"]["sociaal_minimum"]
+
+    assert norm(andere_volwassenen_in_huis=1, andere_volwassenen_vanaf_27=0) == 1400  # a housemate of 24
+    assert norm(kinderen=[{"leeftijd": 23}]) == 1400                                  # a son of 23 at home
+    assert norm(kinderen=[{"leeftijd": 27}]) == 1000                                  # 50% of 2000
+    assert norm(andere_volwassenen_in_huis=1) is None                                 # age not known
+    assert norm(andere_volwassenen_in_huis=1, onbekend=["andere_volwassenen_vanaf_27"]) is None
+
+
+def test_a_child_of_18_to_20_at_home_is_pointed_to_its_own_rights(kb):
+    from wegwijs.toets import EIGEN_RECHTEN_18_TOT_21
+
+    assert EIGEN_RECHTEN_18_TOT_21 in toets(huishouden(kinderen=[{"leeftijd": 19}]), kb)["opmerkingen"]
+    assert EIGEN_RECHTEN_18_TOT_21 not in toets(huishouden(kinderen=[{"leeftijd": 17}, {"leeftijd": 21}]), kb)["opmerkingen"]
+    assert EIGEN_RECHTEN_18_TOT_21 not in toets(huishouden(kinderen=[{"leeftijd": 19, "woont_thuis": False}]), kb)["opmerkingen"]

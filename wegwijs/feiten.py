@@ -201,25 +201,37 @@ def kostendelers(h: Huishouden) -> Any:
 
 
 def _huisgenoten_vanaf(h: Huishouden, leeftijd: float) -> int | None:
-    """The other adults in the home (the household document counts those of 21 or older) and the children at home
-    of `leeftijd` or older."""
+    """The other adults in the home and the children at home of `leeftijd` or older. The household document counts
+    the other adults from 21, and separately those of 27 or older; another age cannot be told from it."""
     if {"andere_volwassenen_in_huis", "kinderen"} & h._onbekend:
         return None
-    return h.document.get("andere_volwassenen_in_huis", 0) + sum(1 for k in h._thuis() if k["leeftijd"] >= leeftijd)
+    kinderen = sum(1 for k in h._thuis() if k["leeftijd"] >= leeftijd)
+    alle = h.document.get("andere_volwassenen_in_huis", 0)
+    if leeftijd <= 21 or alle == 0:
+        return alle + kinderen
+    vanaf_27 = h.document.get("andere_volwassenen_vanaf_27")
+    if leeftijd != 27 or vanaf_27 is None or "andere_volwassenen_vanaf_27" in h._onbekend:
+        return None  # some housemates may be too young to count: unknown, never a guess
+    return vanaf_27 + kinderen
 
 
-@feit("leeftijdsgroep", "leefvorm", "kostendelers")
+@feit("kostendelers")
+def kostendelers_bijstand(h: Huishouden) -> Any:
+    """The housemates who count for the kostendelersnorm: from the law's age (27 since 2023), children at home
+    included."""
+    vanaf = h.get("participatiewet.kostendeler_vanaf_leeftijd")
+    return None if vanaf is None else _huisgenoten_vanaf(h, vanaf)
+
+
+@feit("leeftijdsgroep", "leefvorm", "kostendelers_bijstand")
 def sociaal_minimum(h: Huishouden) -> Any:
     """The bijstandsnorm for this household, with the kostendelersnorm when other adults share the home.
 
     The kostendelersnorm (art. 22a Participatiewet) is for each partner of 21 or older. A partner under 21 keeps
     their own part of the couple's norm (lid 3): the norm minus half the gehuwdennorm for 21 to AOW age.
     """
-    # Children at home count from the law's age (27 since 2023); other adults are only known from 21, so a
-    # housemate of 21 to 26 who is not a child counts too and the norm may come out a little low.
-    vanaf = h.get("participatiewet.kostendeler_vanaf_leeftijd")
     norm, groep = h.get("participatiewet.norm"), h.get("leeftijdsgroep")
-    anderen = None if vanaf is None else _huisgenoten_vanaf(h, vanaf)
+    anderen = h.get("kostendelers_bijstand")
     if norm is None or anderen is None:
         return None
     if not anderen or groep == "jonger_dan_21":

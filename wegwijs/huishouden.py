@@ -77,11 +77,20 @@ def fouten(document: Any) -> list[str]:
         return ["Het huishouden moet een groep velden zijn (een JSON-object met in elk geval 'aanvrager')."]
     try:
         _snel()(document)
-        return []
+        return _samenhang(document)
     except fastjsonschema.JsonSchemaException:
         pass
     gevonden = sorted(_validator().iter_errors(document), key=lambda f: (list(map(str, f.absolute_path)), f.validator))
     return [_melding(f) for f in gevonden]
+
+
+def _samenhang(document: dict) -> list[str]:
+    """What the schema cannot say: fields that must fit together."""
+    vanaf_27, alle = document.get("andere_volwassenen_vanaf_27"), document.get("andere_volwassenen_in_huis")
+    if vanaf_27 is not None and vanaf_27 > (alle or 0):
+        return [f"Het veld 'andere_volwassenen_vanaf_27' ({vanaf_27}) mag niet groter zijn dan "
+                f"'andere_volwassenen_in_huis' ({alle or 0}): het telt een deel van die volwassenen."]
+    return []
 
 
 def valideer_of_fout(document: Any) -> None:

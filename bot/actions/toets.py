@@ -19,7 +19,8 @@ from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
     OVERGESLAGEN, heeft_correctiewoord, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron,
-    lees_correctie, lees_gemeente, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_woning, schoon, wil_stoppen,
+    lees_correctie, lees_gemeente, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_vanaf_27, lees_woning, schoon,
+    wil_stoppen,
 )
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ NIET_BEGREPEN = {
     "kinderen": "Typ de leeftijden van uw kinderen, bijvoorbeeld: 3 en 8. Geen kinderen thuis? Typ 'geen'.",
     "kinderopvang": "Typ 'ja' of 'nee'.",
     "andere_volwassenen": "Typ het aantal andere volwassenen in huis, bijvoorbeeld: 1. Niemand? Typ 'geen'.",
+    "volwassenen_vanaf_27": "Typ hoeveel van hen 27 jaar of ouder zijn, bijvoorbeeld: 1. Niemand? Typ 'geen'. "
+                            "Weet u het niet? Typ 'sla over'.",
     "woning": "Typ 'huur', 'koop', 'ik woon bij iemand in' of 'geen vaste woning'.",
     "huur": "Typ uw huur per maand als bedrag, bijvoorbeeld: 725 of 725,50.",
     "inkomen_bron": "Typ bijvoorbeeld: werk, bijstand, uitkering, AOW, pensioen, studie, eigen bedrijf of geen.",
@@ -133,6 +136,7 @@ class ValidateToetsForm(FormValidationAction):
     async def validate_kinderen(self, v, d, t, dom): return self._valideer("kinderen", v, d, t)
     async def validate_kinderopvang(self, v, d, t, dom): return self._valideer("kinderopvang", v, d, t)
     async def validate_andere_volwassenen(self, v, d, t, dom): return self._valideer("andere_volwassenen", v, d, t)
+    async def validate_volwassenen_vanaf_27(self, v, d, t, dom): return self._valideer("volwassenen_vanaf_27", v, d, t)
     async def validate_woning(self, v, d, t, dom): return self._valideer("woning", v, d, t)
     async def validate_huur(self, v, d, t, dom): return self._valideer("huur", v, d, t)
     async def validate_inkomen_bron(self, v, d, t, dom): return self._valideer("inkomen_bron", v, d, t)
@@ -256,6 +260,9 @@ class ValidateToetsForm(FormValidationAction):
             if personen and not re.search(r"\b(twee|drie|vier|\d)\s+(huisgenoten|kinderen)", t):
                 return personen
             return lees_aantal(antwoord, 15)
+        if slot == "volwassenen_vanaf_27":
+            aantal = tracker.get_slot("andere_volwassenen")
+            return lees_vanaf_27(antwoord, aantal if isinstance(aantal, int) else 1)
         if slot == "woning":
             return lees_woning(antwoord)
         if slot in ("huur", "inkomen", "vermogen"):

@@ -109,3 +109,16 @@ def test_bsn():
     assert bevat_bsn("BSN: 1234.56.789")          # named as BSN, even without the elfproef
     assert not bevat_bsn("ik verdien 1.250,50")
     assert not bevat_bsn("bel 0612345678")
+
+
+def test_the_housemates_of_27_or_older_go_into_the_household_and_an_unknown_answer_stays_unknown():
+    from wegwijs.gesprek.antwoorden import maak_huishouden, nodige_vragen
+    from wegwijs.gesprek.invoer import OVERGESLAGEN
+
+    basis = {"leeftijd": 50, "partner": False, "kinderen": [], "andere_volwassenen": 2}
+    assert "volwassenen_vanaf_27" in nodige_vragen(basis)
+    assert "volwassenen_vanaf_27" not in nodige_vragen({**basis, "andere_volwassenen": 0})
+    assert maak_huishouden({**basis, "volwassenen_vanaf_27": 1})["andere_volwassenen_vanaf_27"] == 1
+    overgeslagen = maak_huishouden({**basis, "volwassenen_vanaf_27": OVERGESLAGEN})
+    assert "andere_volwassenen_vanaf_27" not in overgeslagen
+    assert "andere_volwassenen_vanaf_27" in overgeslagen["onbekend"]

@@ -106,3 +106,14 @@ def test_getallen_in_woorden():
     assert getal_in_woorden("eenentwintig") == 21
     assert getal_in_woorden("appel") is None
     assert lees_cijfers("1.250,50") == 1250.5
+
+
+@pytest.mark.parametrize("tekst, aantal, verwacht", [
+    ("1", 2, 1), ("geen", 2, 0), ("nee", 1, 0), ("ja", 1, 1), ("allebei", 2, 2), ("ze zijn allemaal jonger", 3, 0),
+    ("24 en 30", 2, 1), ("nee die is 24", 1, 0), ("hij is 31", 1, 1), ("30", 1, 1), ("5", 2, None),
+    ("sla over", 2, OVERGESLAGEN), ("volgend jaar misschien", 2, None),
+])
+def test_hoeveel_huisgenoten_27_of_ouder(tekst, aantal, verwacht):
+    from wegwijs.gesprek.invoer import lees_vanaf_27
+
+    assert lees_vanaf_27(tekst, aantal) == verwacht

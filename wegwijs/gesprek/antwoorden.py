@@ -10,7 +10,7 @@ from wegwijs.gesprek.invoer import OVERGESLAGEN
 
 # The questions of the check, in the order they are asked.
 VRAGEN = ["leeftijd", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
-          "woning", "huur", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
+          "volwassenen_vanaf_27", "woning", "huur", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
 
 OPVANG_TOT_LEEFTIJD = 12  # childcare question only when a child is this age or younger (primary school age)
 
@@ -31,8 +31,15 @@ def nodige_vragen(antwoorden: dict[str, Any]) -> list[str]:
                 continue
         if vraag == "huur" and antwoorden.get("woning") != "huur":
             continue
+        if vraag == "volwassenen_vanaf_27" and not _anderen(antwoorden):
+            continue
         vragen.append(vraag)
     return vragen
+
+
+def _anderen(antwoorden: dict[str, Any]) -> int:
+    aantal = antwoorden.get("andere_volwassenen")
+    return aantal if isinstance(aantal, int) and not isinstance(aantal, bool) else 0
 
 
 def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) -> dict:
@@ -75,6 +82,11 @@ def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) ->
         doc["andere_volwassenen_in_huis"] = int(volwassenen)
     else:
         onbekend.append("andere_volwassenen_in_huis")
+    if _anderen(a):   # only those of 27 or older count for the kostendelersnorm
+        if bekend(a.get("volwassenen_vanaf_27")):
+            doc["andere_volwassenen_vanaf_27"] = min(int(a["volwassenen_vanaf_27"]), _anderen(a))
+        else:
+            onbekend.append("andere_volwassenen_vanaf_27")
     woning = a.get("woning")
     if bekend(woning):
         doc["woning"] = {"soort": woning}

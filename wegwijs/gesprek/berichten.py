@@ -72,6 +72,10 @@ def samenvatting(a: dict[str, Any]) -> str:
     volw = a.get("andere_volwassenen")
     regels.append(f"• Andere volwassenen in huis: {volw if volw else 'geen'}" if bekend(volw)
                   else "• Andere volwassenen in huis: weet ik niet")
+    if bekend(volw) and volw:
+        oud = a.get("volwassenen_vanaf_27")
+        regels.append(f"• Van hen 27 jaar of ouder: {oud if oud else 'geen'}" if bekend(oud)
+                      else "• Van hen 27 jaar of ouder: weet ik niet")
     woning = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend", "geen": "geen vaste woning"}
     w = a.get("woning")
     regels.append(f"• Wonen: {woning.get(w, w)}" if bekend(w) else "• Wonen: weet ik niet")

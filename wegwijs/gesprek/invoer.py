@@ -163,6 +163,26 @@ def lees_aantal(tekst: str, maximaal: int = 20) -> int | str | None:
     return int(getallen[0]) if 0 <= getallen[0] <= maximaal else None
 
 
+def lees_vanaf_27(tekst: str, aantal: int) -> int | str | None:
+    """How many of the `aantal` other adults are 27 or older: '1', 'geen', 'allebei', 'ja' (one adult), or their
+    ages ('24 en 30'). None when the answer does not say (then the question is asked again)."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    getallen = [int(g) for g in getallen_in_tekst(t) if g == int(g)]
+    if getallen and len(getallen) == aantal and all(18 <= g <= 120 for g in getallen) and (aantal > 1 or getallen[0] > 1):
+        return sum(1 for g in getallen if g >= 27)  # their ages
+    if len(getallen) == 1 and 0 <= getallen[0] <= aantal:
+        return getallen[0]
+    if getallen:
+        return None
+    if re.search(r"\b(geen|niemand|jonger|nee|niet|allemaal jonger)\b", t):
+        return 0
+    if re.search(r"\b(ja|allebei|beide|beiden|alle|allemaal|iedereen|ouder)\b", t):
+        return aantal
+    return None
+
+
 def lees_leeftijden(tekst: str) -> list[int] | str | None:
     """Ages of the children: '3, 7 en 12', 'drie en vijf', 'baby van 6 maanden' (-> 0)."""
     if is_overslaan(tekst):

@@ -55,7 +55,9 @@ def huishouden_regels(h: dict) -> tuple[str, ...]:
     else:
         regels.append("Kinderen thuis: geen")
     if h.get("andere_volwassenen_in_huis"):
-        regels.append(f"Andere volwassenen in huis: {h['andere_volwassenen_in_huis']}")
+        oud = h.get("andere_volwassenen_vanaf_27")
+        regels.append(f"Andere volwassenen in huis: {h['andere_volwassenen_in_huis']}"
+                      + (f", van wie {oud} van 27 jaar of ouder" if oud is not None else ""))
     woning = h.get("woning") or {}
     if woning.get("soort") == "huur":
         huur = woning.get("huur_per_maand")
