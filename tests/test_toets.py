@@ -366,3 +366,12 @@ def test_a_child_of_18_to_20_at_home_is_pointed_to_its_own_rights(kb):
     assert EIGEN_RECHTEN_18_TOT_21 in toets(huishouden(kinderen=[{"leeftijd": 19}]), kb)["opmerkingen"]
     assert EIGEN_RECHTEN_18_TOT_21 not in toets(huishouden(kinderen=[{"leeftijd": 17}, {"leeftijd": 21}]), kb)["opmerkingen"]
     assert EIGEN_RECHTEN_18_TOT_21 not in toets(huishouden(kinderen=[{"leeftijd": 19, "woont_thuis": False}]), kb)["opmerkingen"]
+
+
+def test_a_failed_group_names_the_limit_that_failed_and_the_consequence_once(kb):
+    resultaat = uitkomst(toets(huishouden(gemeente="Testdam", inkomen={"netto_per_maand": 3000, "bron": "werk"},
+                                          woning={"soort": "huur"}), kb), "pas")
+    assert resultaat["uitkomst"] == "waarschijnlijk_niet"
+    [reden] = [r for r in resultaat["redenen"] if "grens" in r]
+    assert "120%" in reden and reden.endswith("Pas is daarom waarschijnlijk niet voor u.")
+    assert reden.count("waarschijnlijk niet") == 1 and "werk" not in reden

@@ -220,7 +220,21 @@ def _een_van_deze(groep: EenVanDeze, regeling: Regeling, h: Huishouden) -> Oorde
         if gekozen:
             return Oordeel(status, gekozen[0].reden if status == VOLDAAN else " ".join(o.reden for o in gekozen))
     status = NIET if any(o.status == NIET for o in oordelen) else TWIJFEL
-    return Oordeel(status, " ".join(o.reden for o in oordelen))
+    return Oordeel(status, _reden_groep_niet(groep, oordelen, regeling))
+
+
+def _reden_groep_niet(groep: EenVanDeze, oordelen: list[Oordeel], regeling: Regeling) -> str:
+    """Why none of the group holds, naming the limit that failed: an editor's own sentence first, else a limit
+    (a fact such as 'U woont samen met een partner' is not itself the reason), then the consequence once."""
+    delen = list(zip(groep.onderdelen, oordelen))
+    gekozen = ([o.reden for d, o in delen if getattr(d, "reden_niet", None)]
+               or [o.reden for d, o in delen if getattr(d, "toets", None) in ("minimaal", "maximaal")]
+               or [o.reden for _, o in delen])
+    reden = " ".join(gekozen)
+    gevolg = f"{regeling.naam} is daarom waarschijnlijk niet voor u."
+    if any(o.status == NIET for o in oordelen) and gevolg not in reden:
+        reden += " " + gevolg
+    return reden
 
 
 def _status_niet(voorwaarde: Voorwaarde | KindThuis) -> str:
