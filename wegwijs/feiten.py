@@ -328,7 +328,7 @@ def ouders_werken_of_studeren(h: Huishouden) -> Any:
 def aow_gat_jaren(h: Huishouden) -> Any:
     """Years without AOW insurance: from the start of the insured period until the person came to live here."""
     sinds, vanaf = h._deel("aanvrager", "in_nederland_sinds_leeftijd"), h.get("aow.opbouw_vanaf_leeftijd")
-    if vanaf is None:
+    if vanaf is None or "in_nederland_sinds_leeftijd" in h._onbekend:
         return None
     if sinds is None:  # the contract: absent when always lived here
         return 0

@@ -19,8 +19,8 @@ from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
     OVERGESLAGEN, heeft_correctiewoord, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron,
-    lees_correctie, lees_gemeente, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_vanaf_27, lees_woning, schoon,
-    wil_stoppen,
+    lees_correctie, lees_gemeente, lees_in_nederland_sinds, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_vanaf_27,
+    lees_woning, schoon, wil_stoppen,
 )
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,8 @@ NIET_BEGREPEN = {
     "leeftijd": "Ik begreep uw leeftijd niet. Typ alleen het getal, bijvoorbeeld: 42.",
     "leeftijd_verplicht": "Uw leeftijd heb ik wel nodig, want bijna elke regeling hangt ervan af. "
                           "Een schatting is goed, bijvoorbeeld: 40.",
+    "in_nederland_sinds": "Typ de leeftijd waarop u in Nederland kwam wonen, bijvoorbeeld: 30. Of het jaar, "
+                          "bijvoorbeeld: 1990. Altijd hier gewoond? Typ 'altijd'.",
     "partner": "Typ 'ja' als u samenwoont of getrouwd bent, en anders 'nee'.",
     "leeftijd_partner": "Typ de leeftijd van uw partner als getal, bijvoorbeeld: 39. Weet u het niet? Typ 'sla over'.",
     "kinderen": "Typ de leeftijden van uw kinderen, bijvoorbeeld: 3 en 8. Geen kinderen thuis? Typ 'geen'.",
@@ -51,6 +53,14 @@ NIET_BEGREPEN = {
 }
 PERSONEN = r"\b(zoon|dochter|huisgenoot|huisgenote|moeder|vader|broer|zus|oma|opa|vriend|vriendin|" \
            r"kamergenoot|neef|nicht|oom|tante|schoonmoeder|schoonvader|kind)\b"
+
+
+def aow_leeftijd() -> float | None:
+    """The AOW age today, from the knowledge base (None when it cannot be read: then the question is not asked)."""
+    try:
+        return kennisbank().norm_op("aow.leeftijd", dt.date.today())
+    except Exception:
+        return None
 
 
 def _antwoorden(tracker: Tracker) -> Dict[str, Any]:
@@ -98,7 +108,7 @@ class ValidateToetsForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        return nodige_vragen(_antwoorden(tracker)) + ["bevestigd"]
+        return nodige_vragen(_antwoorden(tracker), aow_leeftijd()) + ["bevestigd"]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         gevraagd = tracker.get_slot("requested_slot")
@@ -112,7 +122,8 @@ class ValidateToetsForm(FormValidationAction):
         if regeling is not None and not self._is_antwoord(gevraagd, tracker):
             stuur(dispatcher, berichten.regeling_info(regeling)[:1])
             dispatcher.utter_message(text=f"Na de vragen kunt u meer vragen over {regeling.naam}. We gaan verder.")
-            return [SlotSet(gevraagd, None)]
+            # the same question again (Rasa would otherwise pick the first empty slot of the domain's list)
+            return [SlotSet(gevraagd, None), SlotSet("requested_slot", gevraagd)]
         return await super().run(dispatcher, tracker, domain)
 
     @staticmethod
@@ -131,6 +142,7 @@ class ValidateToetsForm(FormValidationAction):
 
     # Rasa calls validate_<slot> for the slot just answered; all go through one method.
     async def validate_leeftijd(self, v, d, t, dom): return self._valideer("leeftijd", v, d, t)
+    async def validate_in_nederland_sinds(self, v, d, t, dom): return self._valideer("in_nederland_sinds", v, d, t)
     async def validate_partner(self, v, d, t, dom): return self._valideer("partner", v, d, t)
     async def validate_leeftijd_partner(self, v, d, t, dom): return self._valideer("leeftijd_partner", v, d, t)
     async def validate_kinderen(self, v, d, t, dom): return self._valideer("kinderen", v, d, t)
@@ -153,7 +165,7 @@ class ValidateToetsForm(FormValidationAction):
             # correction): it was read already; reading this message for it would undo it
             return {slot: waarde_in_slot}
         antwoorden = _antwoorden(tracker)
-        vragen = nodige_vragen(antwoorden) + ["bevestigd"]
+        vragen = nodige_vragen(antwoorden, aow_leeftijd()) + ["bevestigd"]
         if is_terug(antwoord):
             return self._terug(slot, vragen, dispatcher)
         correcties = self._correcties(slot, antwoord)
@@ -225,6 +237,10 @@ class ValidateToetsForm(FormValidationAction):
             return lees_leeftijd(antwoord, 12, 120)
         if slot == "leeftijd_partner":
             return lees_leeftijd(antwoord, 14, 120)
+        if slot == "in_nederland_sinds":
+            leeftijd = tracker.get_slot("leeftijd")
+            return lees_in_nederland_sinds(antwoord, int(leeftijd) if isinstance(leeftijd, (int, float)) else 120,
+                                           dt.date.today().year)
         if slot in ("partner", "kinderopvang", "bevestigd"):
             if slot == "bevestigd" and re.search(r"\b(aanpassen|veranderen|wijzigen)\b", t):
                 return False

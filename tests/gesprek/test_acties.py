@@ -119,7 +119,7 @@ async def test_vraag_over_een_regeling_midden_in_de_check_krijgt_kort_antwoord_e
     d = CollectingDispatcher()
     t, domein = vormbeurt("wat is huurtoeslag eigenlijk", "ask_scheme_info", "partner", {"leeftijd": 45})
     events = await ValidateToetsForm().run(d, t, domein)
-    assert events == [SlotSet("partner", None)]
+    assert events == [SlotSet("partner", None), SlotSet("requested_slot", "partner")]  # the same question again
     assert "Huurtoeslag" in teksten(d) and "We gaan verder" in teksten(d)
 
 

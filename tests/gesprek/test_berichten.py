@@ -122,3 +122,40 @@ def test_the_housemates_of_27_or_older_go_into_the_household_and_an_unknown_answ
     overgeslagen = maak_huishouden({**basis, "volwassenen_vanaf_27": OVERGESLAGEN})
     assert "andere_volwassenen_vanaf_27" not in overgeslagen
     assert "andere_volwassenen_vanaf_27" in overgeslagen["onbekend"]
+
+
+def test_from_the_aow_age_the_years_abroad_are_asked_and_a_skip_is_not_always_lived_here():
+    from wegwijs.gesprek.antwoorden import maak_huishouden, nodige_vragen
+    from wegwijs.gesprek.invoer import OVERGESLAGEN
+
+    assert "in_nederland_sinds" in nodige_vragen({"leeftijd": 68}, aow_leeftijd=67)
+    assert "in_nederland_sinds" not in nodige_vragen({"leeftijd": 66}, aow_leeftijd=67)
+    assert "in_nederland_sinds" not in nodige_vragen({"leeftijd": 68})   # AOW age unknown: not asked
+    assert maak_huishouden({"leeftijd": 70, "in_nederland_sinds": 30})["aanvrager"]["in_nederland_sinds_leeftijd"] == 30
+    overgeslagen = maak_huishouden({"leeftijd": 70, "in_nederland_sinds": OVERGESLAGEN})
+    assert "in_nederland_sinds_leeftijd" in overgeslagen["onbekend"]
+
+
+def test_an_aow_gap_gives_aio_and_an_unknown_gap_misschien():
+    from wegwijs.gesprek.antwoorden import maak_huishouden
+    from wegwijs.gesprek.invoer import OVERGESLAGEN
+    from wegwijs.toets import toets
+
+    basis = {"leeftijd": 70, "partner": False, "kinderen": [], "andere_volwassenen": 0, "woning": "huur",
+             "huur": 600.0, "inkomen_bron": "aow", "inkomen": 900.0, "vermogen": 1000.0}
+
+    def aio(**anders):
+        doc = maak_huishouden({**basis, **anders}, "2026-09-01")
+        return next(r for r in toets(doc)["regelingen"] if r["id"] == "aio")["uitkomst"]
+
+    assert aio(in_nederland_sinds=35) == "waarschijnlijk_wel"
+    assert aio(in_nederland_sinds=0) == "misschien"    # a full AOW: the content leaves room (a partner's income)
+    assert aio(in_nederland_sinds=OVERGESLAGEN) == "misschien"
+
+
+def test_the_questions_are_worked_out_also_while_an_answer_is_still_raw_text():
+    from wegwijs.gesprek.antwoorden import nodige_vragen
+
+    # the form asks for the questions while the slot still holds the message itself
+    assert "in_nederland_sinds" not in nodige_vragen({"leeftijd": "ik ben 71"}, aow_leeftijd=67)
+    assert "volwassenen_vanaf_27" not in nodige_vragen({"leeftijd": 50, "andere_volwassenen": "twee"}, aow_leeftijd=67)

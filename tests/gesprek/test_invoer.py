@@ -117,3 +117,15 @@ def test_hoeveel_huisgenoten_27_of_ouder(tekst, aantal, verwacht):
     from wegwijs.gesprek.invoer import lees_vanaf_27
 
     assert lees_vanaf_27(tekst, aantal) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("altijd", 0), ("ik ben hier geboren", 0), ("mijn hele leven", 0), ("30", 30), ("sinds mijn 30e", 30),
+    ("toen ik 30 was", 30), ("sinds 1990", 34), ("ik woon hier 40 jaar", 30), ("al 40 jaar", 30),
+    ("80", None), ("sinds 2030", None), ("sla over", OVERGESLAGEN), ("weet niet", OVERGESLAGEN),
+    ("ergens in de jaren zeventig", None),
+])
+def test_sinds_welke_leeftijd_in_nederland(tekst, verwacht):
+    from wegwijs.gesprek.invoer import lees_in_nederland_sinds
+
+    assert lees_in_nederland_sinds(tekst, leeftijd=70, dit_jaar=2026) == verwacht

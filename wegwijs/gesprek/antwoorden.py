@@ -9,7 +9,7 @@ from typing import Any
 from wegwijs.gesprek.invoer import OVERGESLAGEN
 
 # The questions of the check, in the order they are asked.
-VRAGEN = ["leeftijd", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
+VRAGEN = ["leeftijd", "in_nederland_sinds", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
           "volwassenen_vanaf_27", "woning", "huur", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
 
 OPVANG_TOT_LEEFTIJD = 12  # childcare question only when a child is this age or younger (primary school age)
@@ -19,10 +19,14 @@ def bekend(waarde: Any) -> bool:
     return waarde is not None and waarde != OVERGESLAGEN
 
 
-def nodige_vragen(antwoorden: dict[str, Any]) -> list[str]:
-    """The questions that apply, given the answers so far (no rent question for a home owner, ...)."""
+def nodige_vragen(antwoorden: dict[str, Any], aow_leeftijd: float | None = None) -> list[str]:
+    """The questions that apply, given the answers so far (no rent question for a home owner, ...). The years
+    someone lived abroad matter from the AOW age on (`aow_leeftijd`, from the knowledge base): the AIO fills
+    the gap in the AOW."""
     vragen = []
     for vraag in VRAGEN:
+        if vraag == "in_nederland_sinds" and not _aow_leeftijd_bereikt(antwoorden, aow_leeftijd):
+            continue
         if vraag == "leeftijd_partner" and antwoorden.get("partner") is not True:
             continue
         if vraag == "kinderopvang":
@@ -35,6 +39,12 @@ def nodige_vragen(antwoorden: dict[str, Any]) -> list[str]:
             continue
         vragen.append(vraag)
     return vragen
+
+
+def _aow_leeftijd_bereikt(antwoorden: dict[str, Any], aow_leeftijd: float | None) -> bool:
+    leeftijd = antwoorden.get("leeftijd")  # raw text while the form reads it; a number once read
+    return aow_leeftijd is not None and isinstance(leeftijd, (int, float)) and not isinstance(leeftijd, bool) \
+        and leeftijd >= aow_leeftijd
 
 
 def _anderen(antwoorden: dict[str, Any]) -> int:
@@ -51,6 +61,11 @@ def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) ->
     if bekend(bron):
         aanvrager["werkt"] = bron in ("werk", "zzp")
         aanvrager["studeert"] = bron == "studie"
+    sinds = a.get("in_nederland_sinds")
+    if bekend(sinds):
+        aanvrager["in_nederland_sinds_leeftijd"] = int(sinds)
+    elif sinds == OVERGESLAGEN:
+        onbekend.append("in_nederland_sinds_leeftijd")  # not known is not 'always lived here'
     doc: dict[str, Any] = {"aanvrager": aanvrager}
     if peildatum:
         doc["peildatum"] = peildatum

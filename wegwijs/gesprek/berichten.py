@@ -51,6 +51,10 @@ def samenvatting(a: dict[str, Any]) -> str:
     """The answers in short lines, to confirm before the check."""
     regels = []
     regels.append(f"• Leeftijd: {a['leeftijd']} jaar" if bekend(a.get("leeftijd")) else "• Leeftijd: weet ik niet")
+    sinds = a.get("in_nederland_sinds")
+    if sinds is not None:
+        regels.append("• In Nederland: " + ("altijd gewoond" if sinds == 0 else f"sinds u {sinds} was" if bekend(sinds)
+                                           else "sinds wanneer weet ik niet"))
     if a.get("partner") is True:
         lp = a.get("leeftijd_partner")
         regels.append(f"• Partner: ja, {lp} jaar" if bekend(lp) else "• Partner: ja (leeftijd weet ik niet)")

@@ -163,6 +163,28 @@ def lees_aantal(tekst: str, maximaal: int = 20) -> int | str | None:
     return int(getallen[0]) if 0 <= getallen[0] <= maximaal else None
 
 
+def lees_in_nederland_sinds(tekst: str, leeftijd: int, dit_jaar: int) -> int | str | None:
+    """Since what age someone lives in the Netherlands: 'altijd', 'hier geboren' (0), 'sinds mijn 30e', '30',
+    'sinds 1990' (a year), 'ik woon hier 40 jaar' (years here). None when it cannot be told, or is impossible."""
+    if is_overslaan(tekst):
+        return OVERGESLAGEN
+    t = schoon(tekst)
+    if re.search(r"\b(altijd|hele leven|heel mijn leven|mijn hele leven|geboren|sinds (mijn|m'n) geboorte|"
+                 r"als (kind|baby)|van kinds af)\b", t):
+        return 0
+    getallen = [int(g) for g in getallen_in_tekst(t) if g == int(g)]
+    if len(getallen) != 1 or re.search(r"\bjaren (\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\b", t):
+        return None  # none, several, or a decade ('in de jaren zeventig'): ask again
+    getal = getallen[0]
+    if 1900 <= getal <= dit_jaar:            # a year: 'sinds 1990'
+        sinds = leeftijd - (dit_jaar - getal)
+    elif re.search(r"\b(jaar|jaren)\b", t) and re.search(r"\b(al|hier|woon|ben|nu)\b", t)             and not re.search(r"\b(sinds|vanaf|toen ik|mijn|m'n)\b", t):
+        sinds = leeftijd - getal              # years here: 'ik woon hier 40 jaar'
+    else:
+        sinds = getal                         # an age: '30', 'sinds mijn 30e', 'toen ik 30 was'
+    return sinds if 0 <= sinds <= leeftijd else None
+
+
 def lees_vanaf_27(tekst: str, aantal: int) -> int | str | None:
     """How many of the `aantal` other adults are 27 or older: '1', 'geen', 'allebei', 'ja' (one adult), or their
     ages ('24 en 30'). None when the answer does not say (then the question is asked again)."""
