@@ -26,7 +26,7 @@ def test_every_contract_field_is_kept_unchanged(contract):
     for naam, definitie in contract["properties"].items():
         assert EIGEN["properties"][naam] == definitie, naam
     # Wegwijs' own additions, each optional: a document of the contract stays valid
-    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27"}
+    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27", "toetsingsinkomen"}
 
 
 VOORBEELDEN = [

@@ -375,3 +375,12 @@ def test_a_failed_group_names_the_limit_that_failed_and_the_consequence_once(kb)
     [reden] = [r for r in resultaat["redenen"] if "grens" in r]
     assert "120%" in reden and reden.endswith("Pas is daarom waarschijnlijk niet voor u.")
     assert reden.count("waarschijnlijk niet") == 1 and "werk" not in reden
+
+
+def test_a_toetsingsinkomen_given_exactly_is_used_as_it_is_and_not_treated_as_an_estimate(kb):
+    # Toeslag has a limit of 30000: an estimate just under it is 'misschien', the exact figure is not
+    geschat = uitkomst(toets(huishouden(inkomen={"netto_per_maand": 1950}), kb), "toeslag")   # 1950*12*1.25 = 29250
+    exact = uitkomst(toets(huishouden(inkomen={"netto_per_maand": 1950}, toetsingsinkomen=29250), kb), "toeslag")
+    assert geschat["uitkomst"] == "misschien" and exact["uitkomst"] == "waarschijnlijk_wel"
+    boven = uitkomst(toets(huishouden(toetsingsinkomen=30001), kb), "toeslag")
+    assert boven["uitkomst"] == "waarschijnlijk_niet"

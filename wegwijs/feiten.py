@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from wegwijs.kennis.formule import Onbekend
-from wegwijs.kennis.model import Kennisbank
+from wegwijs.kennis.model import Feit, Kennisbank
 
 # Norms the computations below read; `wegwijs kennis check` reports them when missing.
 VERPLICHTE_NORMEN = (
@@ -87,6 +87,11 @@ class Huishouden:
             if self.get(basis) is None:
                 missing += [m for m in self.ontbreekt(basis) if m not in missing]
         return missing or [naam]
+
+    def geschat(self, feit: Feit) -> bool:
+        """Whether this household's value of the fact is an estimate (an estimated fact the person gave exactly
+        is not)."""
+        return feit.geschat and not (feit.naam == "toetsingsinkomen" and self.document.get("toetsingsinkomen") is not None)
 
     def kinderen(self, van: int, tot: int) -> int:
         """Children living at home aged van..tot inclusive."""
@@ -273,6 +278,9 @@ def inkomen_bron(h: Huishouden) -> Any:
 
 @feit("inkomen")
 def toetsingsinkomen(h: Huishouden) -> Any:
+    """As given, or estimated from the net income per month."""
+    if h.document.get("toetsingsinkomen") is not None:
+        return h.document["toetsingsinkomen"]
     netto, factor = h.get("inkomen"), h.get("schatting.bruto_netto_factor")
     return None if netto is None or factor is None else round(netto * 12 * factor)
 

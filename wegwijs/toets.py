@@ -179,7 +179,7 @@ def _vergelijk(voorwaarde: Voorwaarde, feit: Feit, waarde: float, regeling: Rege
     maximaal = voorwaarde.toets == "maximaal"
     voldaan = waarde <= grens if maximaal else waarde >= grens
     verschil = abs(waarde - grens)
-    marge = h.get("schatting.marge") if feit.geschat else None
+    marge = h.get("schatting.marge") if h.geschat(feit) else None
     if marge is not None and verschil <= abs(grens) * marge / 100:
         return Oordeel(TWIJFEL, f"{_label(feit)} ({_opmaak(feit, waarde)}) ligt dicht bij de grens voor {regeling.naam} "
                                 f"({_opmaak(feit, grens)}). Dit is een schatting. Het kan net wel of net niet genoeg zijn.")
