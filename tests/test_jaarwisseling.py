@@ -156,3 +156,46 @@ def test_bekend_tot_before_the_last_value_is_refused(kennis_map):
     maak_kennis(kennis_map, normen=fout)
     _, gevonden = controleer(kennis_map)
     assert any(b.veld == "norm.bekend_tot" for b in gevonden)
+
+
+def test_only_the_schemes_that_read_a_norm_past_its_known_date_are_less_sure(kennis_map):
+    """Each scheme is weighed by the norms it reads itself, also when a fact was worked out for an earlier one."""
+    gat = regeling_yaml("aanvulling", """
+        - feit: inkomen
+          maximaal: sociaal_minimum
+    """, naam="Aanvulling", extra='bedrag_per_maand: "max(0, sociaal_minimum - inkomen)"')
+    nog_een = regeling_yaml("pas", """
+        - feit: inkomen_percentage_sociaal_minimum
+          maximaal: 130
+    """, naam="Pas")
+    toeslag = regeling_yaml("toeslag", """
+        - feit: toetsingsinkomen
+          maximaal: 30000
+    """, naam="Toeslag")
+    maak_kennis(kennis_map, {"aanvulling.yaml": gat, "pas.yaml": nog_een, "toeslag.yaml": toeslag}, normen=BEKEND_TOT)
+    laad_kennisbank.cache_clear()
+    kb = laad_kennisbank(kennis_map)
+    resultaat = toets({"peildatum": "2027-02-01", "aanvrager": {"leeftijd": 30}, "partner": None, "kinderen": [],
+                       "andere_volwassenen_in_huis": 0, "inkomen": {"netto_per_maand": 900},
+                       "toetsingsinkomen": 14000}, kb)
+    assert _uitkomsten(resultaat) == {"aanvulling": "misschien", "pas": "misschien", "toeslag": "waarschijnlijk_wel"}
+
+
+def test_a_norm_not_checked_against_an_official_source_makes_its_outcomes_misschien_and_says_so(kennis_map):
+    from wegwijs.toets import NIET_NAGEKEKEN
+
+    ongecontroleerd = {"participatiewet.yaml": NORMEN["participatiewet.yaml"].replace(
+        _VERMOGENSGRENS, _VERMOGENSGRENS + "\n          nagekeken: false")}
+    maak_kennis(kennis_map, {"spaarhulp.yaml": HULP_2026}, normen=ongecontroleerd)
+    laad_kennisbank.cache_clear()
+    resultaat = _toets(laad_kennisbank(kennis_map), "2026-06-01")
+    assert _uitkomsten(resultaat) == {"spaarhulp": "misschien"}
+    assert NIET_NAGEKEKEN in resultaat["opmerkingen"]
+
+
+def test_a_wrong_nagekeken_is_explained(kennis_map):
+    fout = {"participatiewet.yaml": NORMEN["participatiewet.yaml"].replace(
+        _VERMOGENSGRENS, _VERMOGENSGRENS + "\n          nagekeken: nee")}
+    maak_kennis(kennis_map, normen=fout)
+    _, gevonden = controleer(kennis_map)
+    assert any(b.veld == "vermogensgrens.nagekeken" and "nagekeken: false" in b.melding for b in gevonden)

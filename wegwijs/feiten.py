@@ -5,8 +5,9 @@ reason can name what to ask. The labels and possible values of facts are in know
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from wegwijs.kennis.formule import Onbekend
 from wegwijs.kennis.model import Feit, Kennisbank
@@ -41,8 +42,13 @@ class Huishouden:
         self.kennisbank = kennisbank
         self.peildatum = peildatum
         self._cache: dict[str, Any] = {}
-        # norms read for this check whose value on peildatum is not known yet (name -> last day known)
+        # norms read for this check whose value on peildatum is not known yet (name -> last day known), those not
+        # checked against an official source, and per fact the uncertain ones it was worked out from, so that
+        # each scheme knows which of them it used (verzamel)
         self.verouderde_normen: dict[str, dt.date] = {}
+        self.niet_nagekeken: set[str] = set()
+        self._verouderd_in: dict[str, frozenset[str]] = {}
+        self._verzamelaars: list[set[str]] = []
         onbekend = document.get("onbekend") or ()
         self._onbekend = frozenset(onbekend)
 
@@ -51,13 +57,29 @@ class Huishouden:
         """A fact's value or a norm's value for this household; None when unknown."""
         waarde = self._cache.get(naam, _ONBEREKEND)
         if waarde is not _ONBEREKEND:
+            self._meld(self._verouderd_in[naam])
             return waarde
-        if naam in _FEITEN:
-            waarde = _FEITEN[naam][0](self)
-        else:
-            waarde = self.norm(naam)
+        with self.verzamel() as verouderd:
+            waarde = _FEITEN[naam][0](self) if naam in _FEITEN else self.norm(naam)
         self._cache[naam] = waarde
+        self._verouderd_in[naam] = frozenset(verouderd)
+        self._meld(verouderd)
         return waarde
+
+    @contextlib.contextmanager
+    def verzamel(self) -> Iterator[set[str]]:
+        """Collects the names of the uncertain norms (not known on peildatum, or not checked) that what runs inside
+        reads, also through facts worked out earlier."""
+        verouderd: set[str] = set()
+        self._verzamelaars.append(verouderd)
+        try:
+            yield verouderd
+        finally:
+            self._verzamelaars.pop()
+
+    def _meld(self, namen: set[str] | frozenset[str]) -> None:
+        for verzamelaar in self._verzamelaars:
+            verzamelaar |= namen
 
     def waarde(self, naam: str) -> Any:
         """As get, but raise Onbekend for formulas."""
@@ -70,6 +92,10 @@ class Huishouden:
         norm = self.kennisbank.normen[naam]
         if norm.verouderd_op(self.peildatum):
             self.verouderde_normen[naam] = norm.bekend_tot
+        if not norm.nagekeken:
+            self.niet_nagekeken.add(naam)
+        if norm.onzeker_op(self.peildatum):
+            self._meld({naam})
         waarde = self.kennisbank.norm_op(naam, self.peildatum)
         for feitnaam in self.kennisbank.normen[naam].per:
             if waarde is None:

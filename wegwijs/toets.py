@@ -22,8 +22,10 @@ BEDRAG_SOORTEN = frozenset({"geld", "geld_jaar", "bedrag", "procent"})  # facts 
 EIGEN_RECHTEN_18_TOT_21 = ("Er woont een kind van 18, 19 of 20 jaar bij u. Dat kind kan zelf recht hebben op "
                            "zorgtoeslag. Soms ook op studiefinanciering of een eigen uitkering. Het buurtteam kan "
                            "daarbij helpen.")
-ONZEKER_DOOR_DATUM = ("De bedragen en regels voor deze datum zijn nog niet allemaal bekend. Ik reken met de laatste "
-                      "die ik ken. Daarom weet ik dit niet zeker.")
+NIET_NAGEKEKEN = ("Een deel van de bedragen kon ik nog niet in een officiële bron nakijken. Daarom is de uitkomst "
+                  "minder zeker dan anders.")
+ONZEKER_DOOR_DATUM = ("Niet alle bedragen en regels hiervoor zijn zeker: sommige zijn nog niet bekend of nog niet "
+                      "nagekeken. Ik reken met de beste die ik heb. Daarom weet ik dit niet zeker.")
 
 
 class Oordeel(NamedTuple):
@@ -46,8 +48,6 @@ def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
     h = Huishouden(huishouden, kennisbank, peildatum)
     regelingen = kennisbank.regelingen(naam_gemeente, peildatum)
     uitkomsten = [toets_regeling(r, h) for r in regelingen]
-    if h.verouderde_normen:  # known only once every scheme has read its norms: then each outcome is weighed again
-        uitkomsten = [toets_regeling(r, h, bedragen_onzeker=True) for r in regelingen]
     uitkomsten.sort(key=lambda u: (VOLGORDE[u["uitkomst"]], -(u["bedrag_per_maand"] or 0)))
     opmerkingen = []
     if any(18 <= kind["leeftijd"] <= 20 for kind in h._thuis()):
@@ -55,6 +55,8 @@ def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
     bekend_tot = [*h.verouderde_normen.values(), *(r.geldig_tot for r in regelingen if r.voortgezet_op(peildatum))]
     if bekend_tot:
         opmerkingen.append(melding_oude_bedragen(peildatum, min(bekend_tot)))
+    if h.niet_nagekeken:
+        opmerkingen.append(NIET_NAGEKEKEN)
     if naam_gemeente and not gemeente:
         opmerkingen.append(f"Voor de gemeente {naam_gemeente} kennen we de regelingen van de gemeente nog niet. "
                            f"U ziet hier alleen de landelijke regelingen.")
@@ -80,10 +82,12 @@ def melding_oude_bedragen(peildatum: dt.date, bekend_tot: dt.date) -> str:
             f"van daarvoor. Daarom is de uitkomst minder zeker dan anders.")
 
 
-def toets_regeling(regeling: Regeling, h: Huishouden, bedragen_onzeker: bool = False) -> dict:
-    """One scheme for one household. `bedragen_onzeker`: some amounts of peildatum are not known yet (the last
-    known are used); then, as for a scheme whose rules ended, an outcome that an amount decides is 'misschien'."""
-    oordelen = [_beoordeel(v, regeling, h) for v in regeling.voorwaarden]
+def toets_regeling(regeling: Regeling, h: Huishouden) -> dict:
+    """One scheme for one household. When the scheme reads a norm whose value on peildatum is not known yet (the
+    last known is used), or its own rules ended, an outcome that an amount decides is 'misschien'."""
+    with h.verzamel() as verouderd:
+        oordelen = [_beoordeel(v, regeling, h) for v in regeling.voorwaarden]
+        bedrag = _bedrag(regeling, h, oordelen)
     statussen = {o.status for o in oordelen}
     if NIET in statussen:
         uitkomst, beslissend = "waarschijnlijk_niet", {NIET}
@@ -93,15 +97,13 @@ def toets_regeling(regeling: Regeling, h: Huishouden, bedragen_onzeker: bool = F
         uitkomst, beslissend = "waarschijnlijk_wel", {VOLDAAN}
     # the reasons that decide the outcome first, then the others
     redenen = [o.reden for o in oordelen if o.status in beslissend] + [o.reden for o in oordelen if o.status not in beslissend]
-    bedrag = None
-    if regeling.bedrag_per_maand is not None and uitkomst != "waarschijnlijk_niet":
-        waarde = regeling.bedrag_per_maand.waarde(h.waarde, h.kinderen)
-        bedrag = round(max(0.0, float(waarde)), 2) if waarde is not None else None
+    if uitkomst == "waarschijnlijk_niet":
+        bedrag = None
     if bedrag == 0 and uitkomst == "waarschijnlijk_wel":  # every condition holds, but the amount comes to nothing
         uitkomst = "waarschijnlijk_niet"
         redenen.insert(0, regeling.reden_geen_bedrag or f"Met wat u heeft opgegeven, komt {regeling.naam} voor u "
                                                         f"uit op {taal.euro(0)} per maand.")
-    if (bedragen_onzeker or regeling.voortgezet_op(h.peildatum)) and uitkomst != "misschien":
+    if (verouderd or regeling.voortgezet_op(h.peildatum)) and uitkomst != "misschien":
         bepalend = [v for v, o in zip(regeling.voorwaarden, oordelen) if o.status in beslissend]
         if any(_over_bedrag(v, h) for v in bepalend) or regeling.bedrag_per_maand and bedrag is not None:
             uitkomst = "misschien"
@@ -117,6 +119,14 @@ def toets_regeling(regeling: Regeling, h: Huishouden, bedragen_onzeker: bool = F
         "uitvoerder": regeling.uitvoerder,
         "gemeente": regeling.gemeente,
     }
+
+
+def _bedrag(regeling: Regeling, h: Huishouden, oordelen: list[Oordeel]) -> float | None:
+    """The amount per month, when the scheme has one and no condition failed."""
+    if regeling.bedrag_per_maand is None or any(o.status == NIET for o in oordelen):
+        return None
+    waarde = regeling.bedrag_per_maand.waarde(h.waarde, h.kinderen)
+    return round(max(0.0, float(waarde)), 2) if waarde is not None else None
 
 
 def _over_bedrag(voorwaarde: Voorwaarde | KindThuis | EenVanDeze, h: Huishouden) -> bool:

@@ -145,7 +145,7 @@ def test_an_aow_gap_gives_aio_and_an_unknown_gap_misschien():
              "huur": 600.0, "inkomen_bron": "aow", "inkomen": 900.0, "vermogen": 1000.0}
 
     def aio(**anders):
-        doc = maak_huishouden({**basis, **anders}, "2026-09-01")
+        doc = maak_huishouden({**basis, **anders}, "2026-03-01")
         return next(r for r in toets(doc)["regelingen"] if r["id"] == "aio")["uitkomst"]
 
     assert aio(in_nederland_sinds=35) == "waarschijnlijk_wel"

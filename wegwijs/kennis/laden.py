@@ -34,7 +34,8 @@ REGELING_VELDEN = {
     "terugbetalen": True, "wijzigingen_doorgeven": True, "bezwaar": False, "stopt": False,
     "reden_geen_bedrag": False,
 }
-NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True, "bekend_tot": False}
+NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True, "bekend_tot": False,
+               "nagekeken": False}
 FEIT_VELDEN = {"label": True, "soort": True, "wel": False, "niet": False, "waarden": False, "geschat": False}
 GEMEENTE_VELDEN = {"naam": True, "website": False, "postcodes": True, "contact": True, "bron": True}
 TEST_VELDEN = {"naam": True, "huishouden": True, "verwacht": True}
@@ -113,12 +114,13 @@ class _Controle:
         bronnen = []
         for i, item in enumerate(waarde):
             plek = pad + ("bron", i)
-            if not self.velden(item, plek, {"titel": True, "url": False, "geraadpleegd": False}, "een bron"):
+            if not self.velden(item, plek, {"titel": True, "url": False, "geraadpleegd": False, "gepubliceerd": False}, "een bron"):
                 continue
             url = item.get("url")
             if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
                 self.fout(plek + ("url",), "een link begint met https://.")
-            bronnen.append(Bron(str(item.get("titel", "")), url, self.datum(item, plek, "geraadpleegd")))
+            bronnen.append(Bron(str(item.get("titel", "")), url, self.datum(item, plek, "geraadpleegd"),
+                                self.datum(item, plek, "gepubliceerd")))
         return tuple(bronnen)
 
 
@@ -189,9 +191,13 @@ def _laad_normen(bestand: YamlBestand, groep: str, feiten: dict[str, Feit],
         bekend_tot = c.datum(data, pad, "bekend_tot")
         if bekend_tot and rij and bekend_tot < rij[-1][0]:
             c.fout(pad + ("bekend_tot",), f"bekend_tot ({bekend_tot}) ligt vóór de laatste waarde ({rij[-1][0]}).")
+        nagekeken = data.get("nagekeken", True)
+        if nagekeken not in (True, False):
+            c.fout(pad + ("nagekeken",), "schrijf 'nagekeken: false' als u de waarde niet in een officiële bron kon "
+                                         "nakijken, of laat het weg.")
         normen[f"{groep}.{naam}"] = Norm(f"{groep}.{naam}", str(data.get("beschrijving", "")), str(data.get("eenheid")),
                                          per, tuple(d for d, _ in rij), tuple(w for _, w in rij), c.bronnen(data, pad),
-                                         bekend_tot)
+                                         bekend_tot, nagekeken is not False)
     return normen
 
 

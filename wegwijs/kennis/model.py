@@ -16,6 +16,7 @@ class Bron:
     titel: str
     url: str | None = None
     geraadpleegd: dt.date | None = None
+    gepubliceerd: dt.date | None = None  # the date of the publication itself
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class Norm:
     # the last day on which the last value is known to apply (the next one is not published yet); None: until
     # the law changes (a percentage in the law itself)
     bekend_tot: dt.date | None = None
+    nagekeken: bool = True  # False: the value could not be checked against an official source yet
+
+    def onzeker_op(self, peildatum: dt.date) -> bool:
+        """True when the value used on peildatum is not certain: past what is known, or not checked."""
+        return not self.nagekeken or self.verouderd_op(peildatum)
 
     def op(self, peildatum: dt.date) -> Any:
         """The value in force on peildatum (still keyed by the per-facts), or None before the first date."""
