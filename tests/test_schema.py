@@ -26,7 +26,8 @@ def test_every_contract_field_is_kept_unchanged(contract):
     for naam, definitie in contract["properties"].items():
         assert EIGEN["properties"][naam] == definitie, naam
     # Wegwijs' own additions, each optional: a document of the contract stays valid
-    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27", "toetsingsinkomen"}
+    assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27", "toetsingsinkomen",
+                                                                    "kale_huur_per_maand"}
 
 
 VOORBEELDEN = [
@@ -52,3 +53,13 @@ def test_the_adults_of_27_or_older_are_part_of_the_other_adults():
     assert fouten({"aanvrager": {"leeftijd": 50}, "andere_volwassenen_in_huis": 2, "andere_volwassenen_vanaf_27": 1}) == []
     [melding] = fouten({"aanvrager": {"leeftijd": 50}, "andere_volwassenen_in_huis": 1, "andere_volwassenen_vanaf_27": 2})
     assert "andere_volwassenen_vanaf_27" in melding and "niet groter" in melding
+
+
+def test_the_kale_huur_is_part_of_the_rent():
+    from wegwijs.huishouden import fouten
+
+    assert fouten({"aanvrager": {"leeftijd": 40}, "woning": {"soort": "huur", "huur_per_maand": 750},
+                   "kale_huur_per_maand": 700}) == []
+    [melding] = fouten({"aanvrager": {"leeftijd": 40}, "woning": {"soort": "huur", "huur_per_maand": 750},
+                        "kale_huur_per_maand": 800})
+    assert "kale_huur_per_maand" in melding

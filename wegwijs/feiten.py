@@ -289,6 +289,13 @@ def huur(h: Huishouden) -> Any:
     return h._deel("woning", "huur_per_maand")
 
 
+@feit("huur")
+def kale_huur(h: Huishouden) -> Any:
+    """The rent huurtoeslag is reckoned on: without service costs when known, else the whole rent (a little high)."""
+    kaal = h.document.get("kale_huur_per_maand")
+    return kaal if kaal is not None and h.get("huur") is not None else h.get("huur")
+
+
 @feit()
 def inkomen(h: Huishouden) -> Any:
     waarde = h._deel("inkomen", "netto_per_maand")

@@ -86,11 +86,16 @@ def fouten(document: Any) -> list[str]:
 
 def _samenhang(document: dict) -> list[str]:
     """What the schema cannot say: fields that must fit together."""
+    meldingen = []
     vanaf_27, alle = document.get("andere_volwassenen_vanaf_27"), document.get("andere_volwassenen_in_huis")
     if vanaf_27 is not None and vanaf_27 > (alle or 0):
-        return [f"Het veld 'andere_volwassenen_vanaf_27' ({vanaf_27}) mag niet groter zijn dan "
-                f"'andere_volwassenen_in_huis' ({alle or 0}): het telt een deel van die volwassenen."]
-    return []
+        meldingen.append(f"Het veld 'andere_volwassenen_vanaf_27' ({vanaf_27}) mag niet groter zijn dan "
+                         f"'andere_volwassenen_in_huis' ({alle or 0}): het telt een deel van die volwassenen.")
+    kaal, huur = document.get("kale_huur_per_maand"), (document.get("woning") or {}).get("huur_per_maand")
+    if kaal is not None and huur is not None and kaal > huur:
+        meldingen.append(f"Het veld 'kale_huur_per_maand' ({kaal}) mag niet groter zijn dan 'woning.huur_per_maand' "
+                         f"({huur}): de kale huur is de huur zonder servicekosten.")
+    return meldingen
 
 
 def valideer_of_fout(document: Any) -> None:

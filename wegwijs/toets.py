@@ -18,6 +18,8 @@ from wegwijs.kennis.model import EenVanDeze, Feit, Kennisbank, KindThuis, Regeli
 VOLDAAN, NIET, ONBEKEND, TWIJFEL = "voldaan", "niet", "onbekend", "twijfel"
 VOLGORDE = {"waarschijnlijk_wel": 0, "misschien": 1, "waarschijnlijk_niet": 2}
 BEDRAG_SOORTEN = frozenset({"geld", "geld_jaar", "bedrag", "procent"})  # facts that are (shares of) amounts
+HELE_HUUR = ("Ik rekende de huurtoeslag uit met uw hele huur. Zitten daar servicekosten in, dan is de huurtoeslag "
+             "wat lager. De kale huur staat op uw huurcontract of op de brief over de huurverhoging.")
 # a child of 18-20 at home is not counted in the parents' schemes, and has rights of its own
 EIGEN_RECHTEN_18_TOT_21 = ("Er woont een kind van 18, 19 of 20 jaar bij u. Dat kind kan zelf recht hebben op "
                            "zorgtoeslag. Soms ook op studiefinanciering of een eigen uitkering. Het buurtteam kan "
@@ -50,6 +52,9 @@ def toets(huishouden: dict, kennisbank: Kennisbank | None = None) -> dict:
     uitkomsten = [toets_regeling(r, h) for r in regelingen]
     uitkomsten.sort(key=lambda u: (VOLGORDE[u["uitkomst"]], -(u["bedrag_per_maand"] or 0)))
     opmerkingen = []
+    if h.get("huur") is not None and h.document.get("kale_huur_per_maand") is None and any(
+            u["id"] == "huurtoeslag" and u["uitkomst"] != "waarschijnlijk_niet" for u in uitkomsten):
+        opmerkingen.append(HELE_HUUR)
     if any(18 <= kind["leeftijd"] <= 20 for kind in h._thuis()):
         opmerkingen.append(EIGEN_RECHTEN_18_TOT_21)
     bekend_tot = [*h.verouderde_normen.values(), *(r.geldig_tot for r in regelingen if r.voortgezet_op(peildatum))]

@@ -44,6 +44,8 @@ NIET_BEGREPEN = {
                             "Weet u het niet? Typ 'sla over'.",
     "woning": "Typ 'huur', 'koop', 'ik woon bij iemand in' of 'geen vaste woning'.",
     "huur": "Typ uw huur per maand als bedrag, bijvoorbeeld: 725 of 725,50.",
+    "servicekosten": "Typ de servicekosten per maand, bijvoorbeeld: 45. Geen servicekosten? Typ 'geen'. "
+                     "Weet u het niet? Typ 'weet niet'.",
     "inkomen_bron": "Typ bijvoorbeeld: werk, bijstand, uitkering, AOW, pensioen, studie, eigen bedrijf of geen.",
     "inkomen": "Typ het bedrag per maand, bijvoorbeeld: 1450 of 1.450,50. Per week of per jaar mag ook: "
                "'350 per week'.",
@@ -151,6 +153,7 @@ class ValidateToetsForm(FormValidationAction):
     async def validate_volwassenen_vanaf_27(self, v, d, t, dom): return self._valideer("volwassenen_vanaf_27", v, d, t)
     async def validate_woning(self, v, d, t, dom): return self._valideer("woning", v, d, t)
     async def validate_huur(self, v, d, t, dom): return self._valideer("huur", v, d, t)
+    async def validate_servicekosten(self, v, d, t, dom): return self._valideer("servicekosten", v, d, t)
     async def validate_inkomen_bron(self, v, d, t, dom): return self._valideer("inkomen_bron", v, d, t)
     async def validate_inkomen(self, v, d, t, dom): return self._valideer("inkomen", v, d, t)
     async def validate_vermogen(self, v, d, t, dom): return self._valideer("vermogen", v, d, t)
@@ -219,6 +222,8 @@ class ValidateToetsForm(FormValidationAction):
                 uitkomst[naam] = waarde
         if "woning" in uitkomst and uitkomst["woning"] != "huur":
             uitkomst["huur"] = None
+        if "huur" in uitkomst:
+            uitkomst["servicekosten"] = None   # part of the rent: asked again for the new rent
         return uitkomst
 
     @staticmethod
@@ -281,10 +286,13 @@ class ValidateToetsForm(FormValidationAction):
             return lees_vanaf_27(antwoord, aantal if isinstance(aantal, int) else 1)
         if slot == "woning":
             return lees_woning(antwoord)
-        if slot in ("huur", "inkomen", "vermogen"):
+        if slot in ("huur", "servicekosten", "inkomen", "vermogen"):
             bedrag = lees_bedrag(antwoord)
             if slot == "huur" and isinstance(bedrag, float) and (bedrag <= 0 or bedrag > 10000):
                 return None
+            huur = tracker.get_slot("huur")
+            if slot == "servicekosten" and isinstance(bedrag, float) and isinstance(huur, (int, float)) and bedrag > huur:
+                return None   # more than the whole rent: asked again
             return bedrag
         if slot == "inkomen_bron":
             return lees_bron(antwoord)

@@ -159,3 +159,28 @@ def test_the_questions_are_worked_out_also_while_an_answer_is_still_raw_text():
     # the form asks for the questions while the slot still holds the message itself
     assert "in_nederland_sinds" not in nodige_vragen({"leeftijd": "ik ben 71"}, aow_leeftijd=67)
     assert "volwassenen_vanaf_27" not in nodige_vragen({"leeftijd": 50, "andere_volwassenen": "twee"}, aow_leeftijd=67)
+
+
+def test_service_costs_give_the_kale_huur_and_an_unknown_answer_leaves_the_whole_rent_with_a_note():
+    from wegwijs.gesprek.antwoorden import maak_huishouden, nodige_vragen
+    from wegwijs.gesprek.invoer import OVERGESLAGEN
+    from wegwijs.toets import HELE_HUUR, toets
+
+    basis = {"leeftijd": 40, "partner": False, "kinderen": [], "andere_volwassenen": 0, "woning": "huur",
+             "huur": 750.0, "inkomen_bron": "werk", "inkomen": 1500.0, "vermogen": 1000.0}
+    assert "servicekosten" in nodige_vragen(basis)
+    assert "servicekosten" not in nodige_vragen({**basis, "woning": "koop"})
+    assert "servicekosten" not in nodige_vragen({**basis, "huur": "ongeveer 750"})   # still raw text
+    met = maak_huishouden({**basis, "servicekosten": 45.0}, "2026-03-01")
+    assert met["kale_huur_per_maand"] == 705.0 and met["woning"]["huur_per_maand"] == 750.0
+    zonder = maak_huishouden({**basis, "servicekosten": OVERGESLAGEN}, "2026-03-01")
+    assert "kale_huur_per_maand" not in zonder
+
+    def huurtoeslag(doc):
+        resultaat = toets(doc)
+        return next(r for r in resultaat["regelingen"] if r["id"] == "huurtoeslag"), resultaat["opmerkingen"]
+
+    kaal, opm_kaal = huurtoeslag(met)
+    heel, opm_heel = huurtoeslag(zonder)
+    assert kaal["bedrag_per_maand"] < heel["bedrag_per_maand"]   # reckoned on 705, not on 750
+    assert HELE_HUUR in opm_heel and HELE_HUUR not in opm_kaal

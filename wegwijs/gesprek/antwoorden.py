@@ -10,7 +10,7 @@ from wegwijs.gesprek.invoer import OVERGESLAGEN
 
 # The questions of the check, in the order they are asked.
 VRAGEN = ["leeftijd", "in_nederland_sinds", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
-          "volwassenen_vanaf_27", "woning", "huur", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
+          "volwassenen_vanaf_27", "woning", "huur", "servicekosten", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
 
 OPVANG_TOT_LEEFTIJD = 12  # childcare question only when a child is this age or younger (primary school age)
 
@@ -35,6 +35,8 @@ def nodige_vragen(antwoorden: dict[str, Any], aow_leeftijd: float | None = None)
                 continue
         if vraag == "huur" and antwoorden.get("woning") != "huur":
             continue
+        if vraag == "servicekosten" and not (antwoorden.get("woning") == "huur" and _getal(antwoorden.get("huur"))):
+            continue
         if vraag == "volwassenen_vanaf_27" and not _anderen(antwoorden):
             continue
         vragen.append(vraag)
@@ -45,6 +47,11 @@ def _aow_leeftijd_bereikt(antwoorden: dict[str, Any], aow_leeftijd: float | None
     leeftijd = antwoorden.get("leeftijd")  # raw text while the form reads it; a number once read
     return aow_leeftijd is not None and isinstance(leeftijd, (int, float)) and not isinstance(leeftijd, bool) \
         and leeftijd >= aow_leeftijd
+
+
+def _getal(waarde: Any) -> bool:
+    """A number the form has read (while it reads, a slot holds the raw text)."""
+    return isinstance(waarde, (int, float)) and not isinstance(waarde, bool)
 
 
 def _anderen(antwoorden: dict[str, Any]) -> int:
@@ -107,6 +114,9 @@ def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) ->
         doc["woning"] = {"soort": woning}
         if woning == "huur" and bekend(a.get("huur")):
             doc["woning"]["huur_per_maand"] = float(a["huur"])
+            servicekosten = a.get("servicekosten")
+            if bekend(servicekosten) and 0 <= float(servicekosten) <= float(a["huur"]):
+                doc["kale_huur_per_maand"] = round(float(a["huur"]) - float(servicekosten), 2)
     inkomen: dict[str, Any] = {}
     if bekend(a.get("inkomen")):
         inkomen["netto_per_maand"] = float(a["inkomen"])

@@ -85,6 +85,10 @@ def samenvatting(a: dict[str, Any]) -> str:
     regels.append(f"• Wonen: {woning.get(w, w)}" if bekend(w) else "• Wonen: weet ik niet")
     if w == "huur":
         regels.append(f"• Huur: {euro(a['huur'])} per maand" if bekend(a.get("huur")) else "• Huur: weet ik niet")
+        if bekend(a.get("huur")) and a.get("servicekosten") is not None:
+            sk = a["servicekosten"]
+            regels.append(f"• Servicekosten: {euro(sk)} per maand" if bekend(sk) and sk else
+                          "• Servicekosten: geen" if bekend(sk) else "• Servicekosten: weet ik niet")
     bronnen = {"werk": "werk", "bijstand": "bijstand", "uitkering": "uitkering", "aow": "AOW",
                "pensioen": "pensioen", "studie": "studie", "zzp": "eigen bedrijf (zzp)", "geen": "geen inkomen"}
     bron = a.get("inkomen_bron")
