@@ -387,3 +387,51 @@ def test_closed_and_withdrawn_handoffs_are_purged_after_the_retention_period(ops
     with opslag._transactie() as s:
         assert list(s.scalars(select(m.Overdracht.id))) == [open_.id]
         assert s.scalar(select(func.count(m.Toestemming.id))) == 1
+
+
+def test_twee_bezorgers_tegelijk_geven_een_escalatie_per_aanvraag(opslag, teams, medewerkers):
+    """Two `outbox bezorg` runs at the same moment: every overdue handoff gets one 'te_laat' notice, not two."""
+    import threading
+
+    from wegwijs.kennis.model import Gemeente, Kennisbank
+
+    for _ in range(10):
+        maak_overdracht(opslag, teams["a"])
+    kennisbank = Kennisbank("", {}, {}, [], {"stad": Gemeente("stad", "Stad", None, (), {}, (), (teams["a"],))})
+    later = dt.datetime(2026, 11, 26, 9, tzinfo=dt.timezone.utc)
+    start, aantallen, fouten = threading.Barrier(2), [], []
+
+    def bezorger():
+        start.wait()
+        try:
+            aantallen.append(opslag.escaleer_te_laat(kennisbank, later))
+        except Exception as fout:  # SQLite may refuse the second writer for a moment: that run escalates nothing
+            fouten.append(type(fout).__name__)
+
+    draden = [threading.Thread(target=bezorger) for _ in range(2)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(30)
+    with opslag._transactie() as s:
+        te_laat = list(s.scalars(select(m.Melding.overdracht_id).where(m.Melding.soort == "te_laat")))
+    assert len(te_laat) == len(set(te_laat)) == 10 and sum(aantallen) == 10, (aantallen, fouten)
+
+
+def test_na_een_verbroken_verbinding_werkt_het_eerste_verzoek(opslag, teams, medewerkers):
+    """PostgreSQL dropped the store's connection (a restart of the server): the next request gets a fresh one
+    instead of an error."""
+    from sqlalchemy import create_engine, text
+
+    if opslag.engine.dialect.name != "postgresql":
+        pytest.skip("alleen een databaseserver verbreekt verbindingen")
+    maak_overdracht(opslag, teams["a"])
+    with opslag.engine.connect() as verbinding:   # the connection the pool hands out next
+        pid = verbinding.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    beheer = create_engine(opslag.engine.url.set(query={}))
+    try:
+        with beheer.connect() as verbinding:
+            assert verbinding.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+    finally:
+        beheer.dispose()
+    assert len(opslag.wachtrij(medewerkers["a"], NU)) == 1

@@ -87,7 +87,8 @@ class Opslag:
     def __init__(self, database_url: str | None = None):
         self.url = database_url or os.environ.get("DATABASE_URL") or STANDAARD_URL
         # hide_parameters: an error message (and so a log line) never holds the values, e.g. a packet
-        self.engine = create_engine(self.url, future=True, hide_parameters=True)
+        # pool_pre_ping: a connection the database dropped (a restart) is replaced before use, not given to a request
+        self.engine = create_engine(self.url, future=True, hide_parameters=True, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", lambda verbinding, _: verbinding.execute("PRAGMA foreign_keys=ON"))
         self._sessies = sessionmaker(self.engine, future=True, expire_on_commit=False)
@@ -687,11 +688,17 @@ class Opslag:
                                                               m.Overdracht.verwijderd.is_(None),
                                                               m.Overdracht.reactie_uiterlijk < lokale_datum(nu)))
             aantal = 0
-            for rij in kandidaten:
+            for rij in kandidaten.all():
                 if not te_laat(rij.reactie_uiterlijk, rij.status, nu):
+                    continue
+                # claim the row first: of two deliverers at the same moment only one changes it (the other waits for
+                # the row lock, then finds it claimed), so only one notice goes out
+                geclaimd = s.execute(update(m.Overdracht).where(m.Overdracht.id == rij.id,
+                                                                m.Overdracht.geescaleerd.is_(None))
+                                     .values(geescaleerd=nu).execution_options(synchronize_session=False))
+                if geclaimd.rowcount != 1:
                     continue
                 team = teams.get(rij.team_id)
                 self._meld(s, rij, team.naam if team else rij.team_id, "te_laat", _doelen(team), nu)
-                rij.geescaleerd = nu
                 aantal += 1
             return aantal
