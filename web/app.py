@@ -1,4 +1,5 @@
-"""One Sanic app on 127.0.0.1:8000: the chat page at / (web/chat.py) and the worker inbox at /inbox (web/inbox/)."""
+"""One Sanic app on 127.0.0.1:8000: the chat page at / (web/chat.py), the worker inbox at /inbox (web/inbox/) and
+the health checks at /health/live and /health/ready (web/gezondheid.py)."""
 from __future__ import annotations
 
 from sanic import Request, Sanic
@@ -17,6 +18,7 @@ NIET_GEVONDEN = "Deze pagina bestaat niet."
 
 def maak_app(instellingen: Instellingen | None = None, naam: str = "wegwijs_web") -> Sanic:
     from web.chat import chat_bp
+    from web.gezondheid import gezondheid_bp
     from web.inbox import inbox_bp
 
     app = Sanic(naam)
@@ -24,6 +26,7 @@ def maak_app(instellingen: Instellingen | None = None, naam: str = "wegwijs_web"
     app.ctx.instellingen = instellingen or Instellingen.uit_omgeving()
     app.blueprint(chat_bp)
     app.blueprint(inbox_bp)
+    app.blueprint(gezondheid_bp)
     app.error_handler.add(PayloadTooLarge, _te_groot)
     # A folder (/static/) or a NUL (%00) makes Sanic's file handler fail with these instead of "not found"
     for fout in (FileNotFound, IsADirectoryError, NotADirectoryError, ValueError):

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, delete, event, select, update
+from sqlalchemy import create_engine, delete, event, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from wegwijs.fouten import OngeldigeInvoer
@@ -92,6 +93,15 @@ class Opslag:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", lambda verbinding, _: verbinding.execute("PRAGMA foreign_keys=ON"))
         self._sessies = sessionmaker(self.engine, future=True, expire_on_commit=False)
+
+    def bereikbaar(self) -> bool:
+        """Whether the database answers a query now (for the health check)."""
+        try:
+            with self.engine.connect() as verbinding:
+                verbinding.execute(text("SELECT 1"))
+            return True
+        except SQLAlchemyError:
+            return False
 
     def upgrade(self) -> None:
         """Bring the database to the newest migration (alembic upgrade head)."""
