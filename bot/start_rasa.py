@@ -11,16 +11,23 @@
 - the action server listens on 127.0.0.1 unless SANIC_HOST says otherwise (rasa_sdk's default is every address,
   and it has no authentication).
 
-Each default can be set differently in the environment (SANIC_REQUEST_MAX_SIZE, SANIC_HOST)."""
+Each default can be set differently in the environment (SANIC_REQUEST_MAX_SIZE, SANIC_HOST).
+
+For the production files (bot/endpoints.productie.yml, bot/credentials.productie.yml) it fills in what follows
+from the documented settings, so that those are enough: REDIS_HOST, REDIS_PORT, REDIS_DB, REDIS_PASSWORD and
+REDIS_SSL from REDIS_URL (redis://[:password@]host[:port][/db], or rediss:// for TLS); ACTION_SERVER_URL as the
+action server on this machine; WHATSAPP_TEMPLATE_NAME empty (no template). A value set in the environment wins."""
 from __future__ import annotations
 
 import os
 import sys
 from typing import Mapping, Sequence
+from urllib.parse import unquote, urlsplit
 
 OPDRACHT = [sys.executable, "-m", "bot.start_rasa"]
 MAX_VERZOEK = 1024 * 1024  # bytes; the REST channel takes a few KB, the WhatsApp webhook limits itself to 256 KB
 TOKEN_OPTIES = ("--auth-token", "-t")
+ACTIESERVER_HIER = "http://127.0.0.1:5055/webhook"
 
 
 class OnveiligeStart(SystemExit):
@@ -51,6 +58,9 @@ def omgeving_voor(args: Sequence[str], omgeving: Mapping[str, str]) -> dict[str,
     extra = {"RASA_TELEMETRY_ENABLED": "false"}
     if is_rasa_server(args):
         extra["SANIC_REQUEST_MAX_SIZE"] = omgeving.get("SANIC_REQUEST_MAX_SIZE") or str(MAX_VERZOEK)
+        afgeleid = {"ACTION_SERVER_URL": ACTIESERVER_HIER, "WHATSAPP_TEMPLATE_NAME": "",
+                    **redis_uit_url(omgeving.get("REDIS_URL", ""))}
+        extra.update({naam: waarde for naam, waarde in afgeleid.items() if naam not in omgeving})
     if is_actieserver(args):
         extra["SANIC_HOST"] = omgeving.get("SANIC_HOST") or "127.0.0.1"
     return extra
@@ -60,6 +70,20 @@ def zonder_foutmeldingen_naar_buiten() -> None:
     import rasa.telemetry
 
     rasa.telemetry.initialize_error_reporting = lambda: None
+
+
+def redis_uit_url(url: str) -> dict[str, str]:
+    """The parts of a Redis URL as the production endpoints file reads them; {} without a URL."""
+    if not url:
+        return {}
+    delen = urlsplit(url)
+    if delen.scheme not in ("redis", "rediss") or not delen.hostname:
+        raise OnveiligeStart(f"REDIS_URL klopt niet: schrijf redis://host:6379/0 (of rediss:// voor TLS), niet {url!r}.")
+    db = delen.path.strip("/") or "0"
+    if not db.isdigit():
+        raise OnveiligeStart(f"REDIS_URL klopt niet: na de / komt het nummer van de database, niet {db!r}.")
+    return {"REDIS_HOST": delen.hostname, "REDIS_PORT": str(delen.port or 6379), "REDIS_DB": db,
+            "REDIS_PASSWORD": unquote(delen.password or ""), "REDIS_SSL": "true" if delen.scheme == "rediss" else ""}
 
 
 def main() -> None:

@@ -180,3 +180,69 @@ def test_the_action_server_listens_on_loopback_only_by_default(tmp_path: Path):
         assert _luistert_op(poort) == {"0100007F"}  # 127.0.0.1, and no other address
     finally:
         servers.stop(proces)
+
+
+# --- the documented production settings are enough ------------------------------------------------------------
+
+def test_redis_settings_follow_from_redis_url():
+    from bot.start_rasa import redis_uit_url
+
+    assert redis_uit_url("redis://127.0.0.1:6379/0") == {
+        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0", "REDIS_PASSWORD": "", "REDIS_SSL": ""}
+    assert redis_uit_url("rediss://:geheim%40x@redis.intern/3") == {
+        "REDIS_HOST": "redis.intern", "REDIS_PORT": "6379", "REDIS_DB": "3", "REDIS_PASSWORD": "geheim@x",
+        "REDIS_SSL": "true"}
+    assert redis_uit_url("") == {}
+
+
+@pytest.mark.parametrize("url", ["localhost:6379", "http://redis/0", "redis://redis/nul"])
+def test_a_wrong_redis_url_is_refused_with_a_plain_message(url):
+    from bot.start_rasa import redis_uit_url
+
+    with pytest.raises(OnveiligeStart, match="REDIS_URL klopt niet"):
+        redis_uit_url(url)
+
+
+def test_what_is_set_in_the_environment_wins_over_what_is_derived():
+    omgeving = omgeving_voor(RASA_RUN, {"REDIS_URL": "redis://a:1/2", "REDIS_HOST": "b",
+                                        "ACTION_SERVER_URL": "http://acties:5055/webhook"})
+    assert "REDIS_HOST" not in omgeving and omgeving["REDIS_PORT"] == "1" and "ACTION_SERVER_URL" not in omgeving
+    assert omgeving_voor(RASA_RUN, {})["ACTION_SERVER_URL"] == "http://127.0.0.1:5055/webhook"
+    assert omgeving_voor(RASA_RUN, {})["WHATSAPP_TEMPLATE_NAME"] == ""
+
+
+def test_rasa_starts_with_the_production_files_and_only_the_documented_settings(tmp_path, monkeypatch):
+    """README and docs/whatsapp.md name REDIS_URL, DATABASE_URL, RASA_TOKEN and the WhatsApp values: with only
+    those, Rasa starts on the production files and keeps a conversation in Redis (database 7 of the local server)."""
+    import redis
+
+    if not servers.MODEL.exists():
+        pytest.skip(f"geen getraind model in {servers.MODEL}: eerst 'make train'")
+    verbinding = redis.Redis(host="127.0.0.1", port=6379, db=7)
+    try:
+        verbinding.ping()
+    except redis.RedisError as fout:
+        pytest.skip(f"Redis draait niet op 127.0.0.1:6379 ({type(fout).__name__})")
+    for naam in ("REDIS_HOST", "REDIS_PORT", "REDIS_DB", "REDIS_PASSWORD", "REDIS_SSL", "ACTION_SERVER_URL",
+                 "WHATSAPP_TEMPLATE_NAME"):
+        monkeypatch.delenv(naam, raising=False)
+    for naam, waarde in {"REDIS_URL": "redis://127.0.0.1:6379/7", "DATABASE_URL": f"sqlite:///{tmp_path / 'w.db'}",
+                         "WHATSAPP_PHONE_NUMBER_ID": "106540352242922", "WHATSAPP_ACCESS_TOKEN": "t",
+                         "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v"}.items():
+        monkeypatch.setenv(naam, waarde)
+    token, poort = secrets.token_urlsafe(16), _vrije_poort()
+    afzender = f"web-productie-{secrets.token_hex(4)}"
+    try:
+        with servers.rasa(poort, endpoints="bot/endpoints.productie.yml", credentials="bot/credentials.productie.yml",
+                          logmap=tmp_path, token=token):
+            url = f"http://127.0.0.1:{poort}"
+            antwoord = httpx.post(f"{url}/conversations/{afzender}/tracker/events", params={"token": token},
+                                  json=[{"event": "slot", "name": "leeftijd", "value": 40}], timeout=30)
+            assert antwoord.status_code == 200, antwoord.text[:300]
+            assert verbinding.exists(f"wegwijs:tracker:{afzender}")
+            assert httpx.get(f"{url}/webhooks/whatsapp/", timeout=10).json() == {"status": "ok"}
+    finally:
+        sleutels = list(verbinding.scan_iter(match=f"wegwijs:*{afzender}*"))
+        if sleutels:
+            verbinding.delete(*sleutels)
+        verbinding.close()
