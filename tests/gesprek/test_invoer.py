@@ -112,6 +112,7 @@ def test_getallen_in_woorden():
     ("1", 2, 1), ("geen", 2, 0), ("nee", 1, 0), ("ja", 1, 1), ("allebei", 2, 2), ("ze zijn allemaal jonger", 3, 0),
     ("24 en 30", 2, 1), ("nee die is 24", 1, 0), ("hij is 31", 1, 1), ("30", 1, 1), ("5", 2, None),
     ("sla over", 2, OVERGESLAGEN), ("volgend jaar misschien", 2, None),
+    ("zeg ik niet", 2, OVERGESLAGEN), ("gaat je niks aan", 1, OVERGESLAGEN), ("privé", 1, OVERGESLAGEN),
 ])
 def test_hoeveel_huisgenoten_27_of_ouder(tekst, aantal, verwacht):
     from wegwijs.gesprek.invoer import lees_vanaf_27
@@ -123,7 +124,7 @@ def test_hoeveel_huisgenoten_27_of_ouder(tekst, aantal, verwacht):
     ("altijd", 0), ("ik ben hier geboren", 0), ("mijn hele leven", 0), ("30", 30), ("sinds mijn 30e", 30),
     ("toen ik 30 was", 30), ("sinds 1990", 34), ("ik woon hier 40 jaar", 30), ("al 40 jaar", 30),
     ("80", None), ("sinds 2030", None), ("sla over", OVERGESLAGEN), ("weet niet", OVERGESLAGEN),
-    ("ergens in de jaren zeventig", None),
+    ("ergens in de jaren zeventig", None), ("zeg ik niet", OVERGESLAGEN), ("dat gaat u niks aan", OVERGESLAGEN),
 ])
 def test_sinds_welke_leeftijd_in_nederland(tekst, verwacht):
     from wegwijs.gesprek.invoer import lees_in_nederland_sinds

@@ -55,6 +55,15 @@ def _past(patronen: list[str], tekst: str) -> bool:
     return any(re.search(p, tekst) for p in patronen)
 
 
+# "zeg ik niet", "gaat je niks aan", "privé": the person does not want to answer; a skip, never a no or a zero
+_WEIGERING = re.compile(r"\b(zeg|vertel)\b.*\bniet\b|\bniet\b.*\b(zeggen|vertellen)\b|\bgaat (je|jou|jullie|u) "
+                        r"(niks|niets|geen bal) aan\b|\bpriv[eé]\b|\bdat hoeft (je|u) niet te weten\b")
+
+
+def is_weigering(tekst: str) -> bool:
+    return bool(_WEIGERING.search(schoon(tekst)))
+
+
 def is_overslaan(tekst: str) -> bool:
     t = schoon(tekst)
     return bool(t) and _past(_OVERSLAAN, t) or (tekst or "").strip() in {"?", "??", "???"}
@@ -166,7 +175,7 @@ def lees_aantal(tekst: str, maximaal: int = 20) -> int | str | None:
 def lees_in_nederland_sinds(tekst: str, leeftijd: int, dit_jaar: int) -> int | str | None:
     """Since what age someone lives in the Netherlands: 'altijd', 'hier geboren' (0), 'sinds mijn 30e', '30',
     'sinds 1990' (a year), 'ik woon hier 40 jaar' (years here). None when it cannot be told, or is impossible."""
-    if is_overslaan(tekst):
+    if is_overslaan(tekst) or is_weigering(tekst):
         return OVERGESLAGEN
     t = schoon(tekst)
     if re.search(r"\b(altijd|hele leven|heel mijn leven|mijn hele leven|geboren|sinds (mijn|m'n) geboorte|"
@@ -188,7 +197,7 @@ def lees_in_nederland_sinds(tekst: str, leeftijd: int, dit_jaar: int) -> int | s
 def lees_vanaf_27(tekst: str, aantal: int) -> int | str | None:
     """How many of the `aantal` other adults are 27 or older: '1', 'geen', 'allebei', 'ja' (one adult), or their
     ages ('24 en 30'). None when the answer does not say (then the question is asked again)."""
-    if is_overslaan(tekst):
+    if is_overslaan(tekst) or is_weigering(tekst):
         return OVERGESLAGEN
     t = schoon(tekst)
     getallen = [int(g) for g in getallen_in_tekst(t) if g == int(g)]
@@ -198,7 +207,7 @@ def lees_vanaf_27(tekst: str, aantal: int) -> int | str | None:
         return getallen[0]
     if getallen:
         return None
-    if re.search(r"\b(geen|niemand|jonger|nee|niet|allemaal jonger)\b", t):
+    if re.search(r"\b(geen|niemand|jonger|nee|allemaal jonger)\b", t):
         return 0
     if re.search(r"\b(ja|allebei|beide|beiden|alle|allemaal|iedereen|ouder)\b", t):
         return aantal
