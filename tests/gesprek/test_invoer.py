@@ -130,3 +130,8 @@ def test_sinds_welke_leeftijd_in_nederland(tekst, verwacht):
     from wegwijs.gesprek.invoer import lees_in_nederland_sinds
 
     assert lees_in_nederland_sinds(tekst, leeftijd=70, dit_jaar=2026) == verwacht
+
+
+@pytest.mark.parametrize("tekst", ["gaat je niks aan", "zeg ik niet", "dat vertel ik niet", "privé"])
+def test_een_weigering_is_geen_bedrag_van_nul(tekst):
+    assert lees_bedrag(tekst) == OVERGESLAGEN

@@ -113,8 +113,9 @@ _NUL = re.compile(r"^(geen|niks|niets|nul|0|helemaal niks|helemaal niets|niets g
 
 
 def lees_bedrag(tekst: str) -> float | str | None:
-    """Euros per month from a free-text answer. 'ongeveer 1200 euro', '1.250,50', '300 per week', 'geen'."""
-    if is_overslaan(tekst):
+    """Euros per month from a free-text answer. 'ongeveer 1200 euro', '1.250,50', '300 per week', 'geen'.
+    A refusal ('gaat je niks aan') is a skip, never € 0."""
+    if is_overslaan(tekst) or is_weigering(tekst):
         return OVERGESLAGEN
     t = schoon(tekst).replace("€", " ").replace("eur ", " ")
     getallen = getallen_in_tekst(t)
