@@ -61,12 +61,14 @@ async def test_a_conversation_without_restart_is_kept_whole(store):
 def test_production_endpoints_name_redis_for_trackers_and_locks(monkeypatch):
     from rasa.utils.endpoints import read_endpoint_config
 
-    for naam, waarde in {"ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook", "REDIS_HOST": "127.0.0.1",
-                         "REDIS_PORT": "6379"}.items():
+    from bot.start_rasa import omgeving_voor
+
+    # what the launcher fills in from the one documented setting
+    for naam, waarde in omgeving_voor(["run"], {"REDIS_URL": "redis://127.0.0.1:6379/0"}).items():
         monkeypatch.setenv(naam, waarde)
     pad = os.path.join(os.path.dirname(__file__), "..", "..", "bot", "endpoints.productie.yml")
     assert read_endpoint_config(pad, "tracker_store").type == "bot.opslag.WisbareRedisTrackerStore"
-    assert read_endpoint_config(pad, "lock_store").type == "redis"
+    assert read_endpoint_config(pad, "lock_store").type == "bot.sloten.AtomischRedisLockStore"
 
 
 BSN_ZIN = "ik heb schulden bij de deurwaarder, mijn BSN is 111222333"
