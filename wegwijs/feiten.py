@@ -34,6 +34,9 @@ def feit(*nodig: str) -> Callable[[_Bereken], _Bereken]:
     return registreer
 
 
+_GEEN: frozenset[str] = frozenset()
+
+
 class Huishouden:
     """A household document (huishouden.schema.json) with its facts, for one peildatum."""
 
@@ -57,13 +60,20 @@ class Huishouden:
         """A fact's value or a norm's value for this household; None when unknown."""
         waarde = self._cache.get(naam, _ONBEREKEND)
         if waarde is not _ONBEREKEND:
-            self._meld(self._verouderd_in[naam])
+            if self._verouderd_in[naam]:
+                self._meld(self._verouderd_in[naam])
             return waarde
-        with self.verzamel() as verouderd:
+        # a plain push and pop, not verzamel(): this runs for every fact of every check
+        verouderd: set[str] = set()
+        self._verzamelaars.append(verouderd)
+        try:
             waarde = _FEITEN[naam][0](self) if naam in _FEITEN else self.norm(naam)
+        finally:
+            self._verzamelaars.pop()
         self._cache[naam] = waarde
-        self._verouderd_in[naam] = frozenset(verouderd)
-        self._meld(verouderd)
+        self._verouderd_in[naam] = frozenset(verouderd) if verouderd else _GEEN
+        if verouderd:
+            self._meld(verouderd)
         return waarde
 
     @contextlib.contextmanager

@@ -44,9 +44,8 @@ def nodige_vragen(antwoorden: dict[str, Any], aow_leeftijd: float | None = None)
 
 
 def _aow_leeftijd_bereikt(antwoorden: dict[str, Any], aow_leeftijd: float | None) -> bool:
-    leeftijd = antwoorden.get("leeftijd")  # raw text while the form reads it; a number once read
-    return aow_leeftijd is not None and isinstance(leeftijd, (int, float)) and not isinstance(leeftijd, bool) \
-        and leeftijd >= aow_leeftijd
+    leeftijd = antwoorden.get("leeftijd")
+    return aow_leeftijd is not None and _getal(leeftijd) and leeftijd >= aow_leeftijd
 
 
 def _getal(waarde: Any) -> bool:
@@ -56,7 +55,7 @@ def _getal(waarde: Any) -> bool:
 
 def _anderen(antwoorden: dict[str, Any]) -> int:
     aantal = antwoorden.get("andere_volwassenen")
-    return aantal if isinstance(aantal, int) and not isinstance(aantal, bool) else 0
+    return int(aantal) if _getal(aantal) else 0
 
 
 def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) -> dict:
