@@ -6,16 +6,25 @@ A formula whose facts are unknown yields None (unknown), never a guess.
 from __future__ import annotations
 
 import ast
+import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-FUNCTIONS = {"max", "min", "afronden", "kinderen"}
+FUNCTIONS = {"max", "min", "afronden", "afronden_omlaag", "kinderen"}
 
 _ALLOWED = (
     ast.Expression, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call, ast.Name, ast.Attribute,
     ast.Constant, ast.Load, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd, ast.And, ast.Or, ast.Not,
     ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE,
 )
+
+
+def afronden_omlaag(x: float, decimalen: int = 0) -> float:
+    """Round down (towards minus infinity) to `decimalen` decimals: afronden_omlaag(295.68) is 295, as Dienst
+    Toeslagen rounds a monthly amount down to whole euros. First to 9 decimals, so that float noise such as
+    295.99999999999994 for an exact 296 does not lose a euro."""
+    factor = 10 ** int(decimalen)
+    return math.floor(round(x * factor, 9)) / factor
 
 
 class Onbekend(Exception):
@@ -48,7 +57,8 @@ class Formule:
                 return None
         try:
             return eval(self._code, {"__builtins__": {}}, {  # noqa: S307 - the tree was checked against _ALLOWED
-                "_w": lookup, "max": max, "min": min, "afronden": round, "kinderen": kinderen,
+                "_w": lookup, "max": max, "min": min, "afronden": round, "afronden_omlaag": afronden_omlaag,
+                "kinderen": kinderen,
             })
         except Onbekend:
             return None
