@@ -27,7 +27,7 @@ def test_every_contract_field_is_kept_unchanged(contract):
         assert EIGEN["properties"][naam] == definitie, naam
     # Wegwijs' own additions, each optional: a document of the contract stays valid
     assert set(EIGEN["properties"]) - set(contract["properties"]) == {"onbekend", "andere_volwassenen_vanaf_27", "toetsingsinkomen",
-                                                                    "kale_huur_per_maand"}
+                                                                    "kale_huur_per_maand", "ontvangt_al"}
 
 
 VOORBEELDEN = [

@@ -17,8 +17,6 @@ VERPLICHTE_NORMEN = (
     "participatiewet.norm", "participatiewet.kostendeler_basis", "participatiewet.kostendeler_per_persoon",
     "participatiewet.kostendeler_vanaf_leeftijd",
     "aow.leeftijd", "aow.opbouw_vanaf_leeftijd", "schatting.bruto_netto_factor", "schatting.marge",
-    "nibud.basispakket_volwassenen", "nibud.basispakket_per_kind", "nibud.participatie_volwassenen",
-    "nibud.participatie_per_kind",
 )
 
 _Bereken = Callable[["Huishouden"], Any]
@@ -136,6 +134,10 @@ class Huishouden:
         return sum(1 for k in self._thuis() if van <= k["leeftijd"] <= tot)
 
     # -- helpers -------------------------------------------------------------------------------------------------
+    def kinderen_thuis(self) -> list[dict]:
+        """The children living at home, of any age (an empty list when the question was skipped)."""
+        return [] if "kinderen" in self._onbekend else self._thuis()
+
     def _thuis(self) -> list[dict]:
         return [k for k in self.document.get("kinderen") or () if k.get("woont_thuis", True)]
 
@@ -352,6 +354,17 @@ def schulden(h: Huishouden) -> Any:
 @feit()
 def kinderopvang(h: Huishouden) -> Any:
     return h._deel("kinderopvang")
+
+
+@feit("inkomen_percentage_sociaal_minimum")
+def nibud_regime(h: Huishouden) -> Any:
+    """Which of Nibud's budgets applies: with the municipality's schemes only when the person already gets them."""
+    if "gemeente" not in (h.document.get("ontvangt_al") or ()):
+        return "zonder_gemeenteregelingen"
+    percentage = h.get("inkomen_percentage_sociaal_minimum")
+    if percentage is None:
+        return None
+    return "bijstandsniveau" if percentage <= 100 else "met_gemeenteregelingen"
 
 
 @feit()

@@ -65,3 +65,9 @@ def procent(value: float) -> str:
 def in_zin(naam: str) -> str:
     """A name as it stands mid-sentence: 'Huurtoeslag' -> 'huurtoeslag'; abbreviations such as 'AIO' stay."""
     return naam if len(naam) > 1 and naam[1].isupper() else naam[:1].lower() + naam[1:]
+
+
+def opsomming(namen: list[str]) -> str:
+    """Names mid-sentence as a list: 'huurtoeslag, zorgtoeslag en de Stadspas'."""
+    delen = [in_zin(n) for n in namen]
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"

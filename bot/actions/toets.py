@@ -19,8 +19,8 @@ from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
     OVERGESLAGEN, heeft_correctiewoord, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron,
-    lees_correctie, lees_gemeente, lees_in_nederland_sinds, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_vanaf_27,
-    lees_woning, schoon, wil_stoppen,
+    lees_correctie, lees_gemeente, lees_in_nederland_sinds, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_ontvangt_al,
+    lees_vanaf_27, lees_woning, schoon, wil_stoppen,
 )
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ NIET_BEGREPEN = {
     "inkomen_bron": "Typ bijvoorbeeld: werk, bijstand, uitkering, AOW, pensioen, studie, eigen bedrijf of geen.",
     "inkomen": "Typ het bedrag per maand, bijvoorbeeld: 1450 of 1.450,50. Per week of per jaar mag ook: "
                "'350 per week'.",
+    "ontvangt_al": "Typ wat u nu al krijgt, bijvoorbeeld: huurtoeslag en kinderbijslag. Krijgt u niets hiervan? "
+                   "Typ 'niets'. Weet u het niet? Typ 'weet niet'.",
     "vermogen": "Typ ongeveer hoeveel spaargeld u heeft, bijvoorbeeld: 2000. Geen spaargeld? Typ 'geen'.",
     "gemeente": "Typ de naam van uw gemeente, bijvoorbeeld: Rotterdam, of uw postcode, bijvoorbeeld: 3011 AB.",
     "bevestigd": "Klopt alles? Typ 'ja'. Wilt u iets veranderen? Typ 'nee', of typ meteen wat er anders moet.",
@@ -154,6 +156,7 @@ class ValidateToetsForm(FormValidationAction):
     async def validate_woning(self, v, d, t, dom): return self._valideer("woning", v, d, t)
     async def validate_huur(self, v, d, t, dom): return self._valideer("huur", v, d, t)
     async def validate_servicekosten(self, v, d, t, dom): return self._valideer("servicekosten", v, d, t)
+    async def validate_ontvangt_al(self, v, d, t, dom): return self._valideer("ontvangt_al", v, d, t)
     async def validate_inkomen_bron(self, v, d, t, dom): return self._valideer("inkomen_bron", v, d, t)
     async def validate_inkomen(self, v, d, t, dom): return self._valideer("inkomen", v, d, t)
     async def validate_vermogen(self, v, d, t, dom): return self._valideer("vermogen", v, d, t)
@@ -187,7 +190,7 @@ class ValidateToetsForm(FormValidationAction):
         if waarde == OVERGESLAGEN and slot == "leeftijd":
             dispatcher.utter_message(text=NIET_BEGREPEN["leeftijd_verplicht"])
             return {slot: None}
-        if slot == "kinderen" and isinstance(waarde, tuple):   # ("vraag", text): ask again more precisely
+        if isinstance(waarde, tuple):   # ("vraag", text): ask again more precisely
             dispatcher.utter_message(text=waarde[1])
             return {slot: None}
         uitkomst: Dict[Text, Any] = {slot: waarde}
@@ -296,6 +299,8 @@ class ValidateToetsForm(FormValidationAction):
             return bedrag
         if slot == "inkomen_bron":
             return lees_bron(antwoord)
+        if slot == "ontvangt_al":
+            return lees_ontvangt_al(antwoord)
         if slot == "gemeente":
             try:
                 kb = kennisbank()

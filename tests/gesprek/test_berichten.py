@@ -184,3 +184,25 @@ def test_service_costs_give_the_kale_huur_and_an_unknown_answer_leaves_the_whole
     heel, opm_heel = huurtoeslag(zonder)
     assert kaal["bedrag_per_maand"] < heel["bedrag_per_maand"]   # reckoned on 705, not on 750
     assert HELE_HUUR in opm_heel and HELE_HUUR not in opm_kaal
+
+
+@pytest.mark.parametrize("antwoord, in_document, regel", [
+    (["zorgtoeslag", "gemeente"], ["zorgtoeslag", "gemeente"], "Krijgt nu al: zorgtoeslag, regelingen van de gemeente"),
+    ([], [], "Krijgt nu al: niets hiervan"),
+    (OVERGESLAGEN, None, "Krijgt nu al: weet ik niet"),   # skipped: the budget says it left toeslagen out
+])
+def test_what_the_household_already_gets_goes_into_the_document_and_the_summary(antwoord, in_document, regel):
+    antwoorden = {**ANTWOORDEN, "ontvangt_al": antwoord}
+    doc = maak_huishouden(antwoorden, "2026-11-23")
+    assert doc.get("ontvangt_al") == in_document
+    assert regel in berichten.samenvatting(antwoorden)
+    if SCHEMA.exists():
+        jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
+
+
+def test_the_result_shows_the_bottom_line_of_the_budget():
+    uitslag = {**UITSLAG, "budget": {"samenvatting": ["Kort gezegd: u houdt ongeveer € 80 per maand over.",
+                                                      "Uw inkomen is 110% van de bijstandsnorm.", "Met uw inkomen ..."]}}
+    tekst = " ".join(b["text"] for b in berichten.resultaat(uitslag))
+    assert "Rondkomen: Kort gezegd: u houdt ongeveer € 80 per maand over. Uw inkomen is 110%" in tekst
+    assert "Met uw inkomen ..." not in tekst

@@ -135,3 +135,27 @@ def test_sinds_welke_leeftijd_in_nederland(tekst, verwacht):
 @pytest.mark.parametrize("tekst", ["gaat je niks aan", "zeg ik niet", "dat vertel ik niet", "privé"])
 def test_een_weigering_is_geen_bedrag_van_nul(tekst):
     assert lees_bedrag(tekst) == OVERGESLAGEN
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("huurtoeslag en zorgtoeslag", ["huurtoeslag", "zorgtoeslag"]),
+    ("huur- en zorgtoeslag", ["huurtoeslag", "zorgtoeslag"]),
+    ("Zorgtoeslag, geen huurtoeslag", ["zorgtoeslag"]),
+    ("niet de huurtoeslag maar wel zorgtoeslag", ["zorgtoeslag"]),
+    ("kinderbijslag en kgb", ["kindgebonden_budget", "kinderbijslag"]),
+    ("ik heb een stadspas", ["gemeente"]),
+    ("kinderopvangtoeslag", ["kinderopvangtoeslag"]),
+    ("niets", []), ("nee", []), ("Niets hiervan", []), ("nee, geen huurtoeslag", []), ("nog niks", []),
+    ("weet ik niet", OVERGESLAGEN), ("gaat je niks aan", OVERGESLAGEN), ("zeg ik niet", OVERGESLAGEN),
+    ("hond", None), ("", None),
+])
+def test_what_the_household_already_gets(tekst, verwacht):
+    from wegwijs.gesprek.invoer import lees_ontvangt_al
+    assert lees_ontvangt_al(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst", ["toeslagen", "alle toeslagen", "ja alles", "de toeslagen"])
+def test_toeslagen_alone_is_asked_back_never_guessed(tekst):
+    from wegwijs.gesprek.invoer import lees_ontvangt_al
+    soort, vraag = lees_ontvangt_al(tekst)
+    assert soort == "vraag" and "Welke" in vraag

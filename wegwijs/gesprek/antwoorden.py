@@ -10,7 +10,8 @@ from wegwijs.gesprek.invoer import OVERGESLAGEN
 
 # The questions of the check, in the order they are asked.
 VRAGEN = ["leeftijd", "in_nederland_sinds", "partner", "leeftijd_partner", "kinderen", "kinderopvang", "andere_volwassenen",
-          "volwassenen_vanaf_27", "woning", "huur", "servicekosten", "inkomen_bron", "inkomen", "vermogen", "gemeente"]
+          "volwassenen_vanaf_27", "woning", "huur", "servicekosten", "inkomen_bron", "inkomen", "ontvangt_al", "vermogen",
+          "gemeente"]
 
 OPVANG_TOT_LEEFTIJD = 12  # childcare question only when a child is this age or younger (primary school age)
 
@@ -123,6 +124,8 @@ def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) ->
         inkomen["bron"] = bron
     if inkomen:
         doc["inkomen"] = inkomen
+    if isinstance(a.get("ontvangt_al"), list):
+        doc["ontvangt_al"] = list(a["ontvangt_al"])
     if bekend(a.get("vermogen")):
         doc["vermogen"] = float(a["vermogen"])
     if a.get("schulden") is True:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from wegwijs.gesprek.antwoorden import bekend
-from wegwijs.gesprek.invoer import OVERGESLAGEN, schoon
+from wegwijs.gesprek.invoer import ONTVANGT_NAMEN, OVERGESLAGEN, schoon
 from wegwijs.taal import euro
 
 UITKOMST = {"waarschijnlijk_wel": "Waarschijnlijk wel", "misschien": "Misschien",
@@ -95,6 +95,10 @@ def samenvatting(a: dict[str, Any]) -> str:
     regels.append(f"• Inkomen uit: {bronnen.get(bron, bron)}" if bekend(bron) else "• Inkomen uit: weet ik niet")
     regels.append(f"• Netto inkomen: {euro(a['inkomen'])} per maand" if bekend(a.get("inkomen"))
                   else "• Netto inkomen: weet ik niet")
+    al = a.get("ontvangt_al")
+    if al is not None:
+        regels.append(f"• Krijgt nu al: {', '.join(ONTVANGT_NAMEN[i] for i in al) or 'niets hiervan'}" if bekend(al)
+                      else "• Krijgt nu al: weet ik niet")
     regels.append(f"• Spaargeld: {euro(a['vermogen'])}" if bekend(a.get("vermogen")) else "• Spaargeld: weet ik niet")
     g = a.get("gemeente")
     if isinstance(g, dict):
@@ -142,9 +146,10 @@ def resultaat(uitslag: dict, kennisbank: Any = None, max_per_groep: int = 6) -> 
         regels.append("Denkt u dat dit niet klopt? Een medewerker kan het met u nakijken. Typ dan 'medewerker'.")
         berichten.append(bericht("\n".join(regels)))
     budget = uitslag.get("budget") or {}
-    zinnen = [z for z in (budget.get("samenvatting") or []) if z]
+    # the bottom line, then the share of the bijstandsnorm that municipalities use; the rest is in the packet
+    zinnen = [z for z in (budget.get("samenvatting") or [])[:2] if z]
     if zinnen:
-        berichten.append(bericht("Rondkomen: " + " ".join(zinnen[:3])))
+        berichten.append(bericht("Rondkomen: " + " ".join(zinnen)))
     for opmerking in uitslag.get("opmerkingen") or []:
         berichten.append(bericht(opmerking))
     keuze = (wel + misschien)[:MAX_KNOPPEN] or niet[:MAX_KNOPPEN]

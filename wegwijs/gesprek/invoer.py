@@ -280,6 +280,50 @@ def lees_bron(tekst: str) -> str | None:
     return None
 
 
+# What the household already receives (the budget counts it): each with the words people use for it
+_ONTVANGT = [
+    ("huurtoeslag", r"huur ?toeslag|huurtoeslach|huursubsidie|huur subsidie"),
+    ("zorgtoeslag", r"zorg ?toeslag|zorgtoeslach|zorgsubsidie"),
+    ("kindgebonden_budget", r"kind ?gebonden( budget)?|kgb|kindgebondenbudget"),
+    ("kinderopvangtoeslag", r"(kinder)?opvang ?toeslag|kot"),
+    ("kinderbijslag", r"kinder ?bijslag|kinderbijslach|kinderbeslag|kb|svb"),
+    ("gemeente", r"stadspas|rotterdampas|kwijtschelding|jeugdtegoed|kindtegoed|collectieve zorgverzekering|"
+                 r"regelingen? van de gemeente|gemeenteregeling(en)?|bijzondere bijstand"),
+]
+# how each value is named in the summary and the worker's packet
+ONTVANGT_NAMEN = {"huurtoeslag": "huurtoeslag", "zorgtoeslag": "zorgtoeslag", "kindgebonden_budget": "kindgebonden budget",
+                  "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag",
+                  "gemeente": "regelingen van de gemeente"}
+_NIETS = re.compile(r"(nee|niks|niets|geen|nop|nada|helemaal niks|helemaal niets|niets hiervan|geen van (deze|allen|"
+                    r"alle)|nee niks|nee niets|nog niks|nog niets|ik krijg niks|ik krijg niets|niks hiervan)( hoor)?")
+_GEEN_VOOR = r"\b(geen|niet|nog geen|nooit)\s+(de |het |een )?(\w+\s+)?"
+
+
+def lees_ontvangt_al(tekst: str) -> list[str] | str | tuple[str, str] | None:
+    """The schemes the household gets now, as ids ('huurtoeslag', ..., 'gemeente' for the municipality's), [] for
+    none of them. 'toeslagen' alone does not say which: ("vraag", the question to ask back)."""
+    if is_overslaan(tekst) or is_weigering(tekst):
+        return OVERGESLAGEN
+    t = re.sub(r"\b(huur|zorg)\s*-?\s*(en|&|of)\s*(huur|zorg) ?toeslag(en)?\b", r"\1toeslag en \3toeslag", schoon(tekst))
+    if _NIETS.fullmatch(t):
+        return []
+    gevonden, ontkend = [], False
+    for waarde, patroon in _ONTVANGT:
+        for m in re.finditer(rf"\b({patroon})\b", t):
+            # "geen huurtoeslag", "niet de zorgtoeslag": named, but not received
+            if re.search(_GEEN_VOOR + r"$", t[:m.start()]):
+                ontkend = True
+            elif waarde not in gevonden:
+                gevonden.append(waarde)
+    if gevonden:
+        return gevonden
+    if ontkend and re.match(r"(nee|geen|niks|niets|nog geen)\b", t):
+        return []
+    if re.search(r"\b(toeslag|toeslagen|alles|allemaal|alle toeslagen|de toeslagen)\b", t):
+        return ("vraag", "Welke krijgt u? Bijvoorbeeld: huurtoeslag en zorgtoeslag.")
+    return None
+
+
 _POSTCODE = re.compile(r"\b([1-9]\d{3})\s?([a-z]{2})\b")
 
 

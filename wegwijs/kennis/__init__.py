@@ -12,12 +12,12 @@ __all__ = ["Bron", "Feit", "Gemeente", "Kennisbank", "Norm", "Regeling", "contro
 
 def controleer(map: Path | str | None = None):
     """(Kennisbank or None, findings): everything `wegwijs kennis check` reports."""
+    from wegwijs.budget import NORMEN as BUDGET_NORMEN
     from wegwijs.feiten import FEITNAMEN, VERPLICHTE_NORMEN
-
     from wegwijs.fouten import Bevinding
     from wegwijs.kennis.regeltests import verzamel
 
-    kennisbank, bevindingen = laad(map, VERPLICHTE_NORMEN)
+    kennisbank, bevindingen = laad(map, VERPLICHTE_NORMEN + BUDGET_NORMEN)
     bevindingen += verzamel(map)[1]
     if kennisbank is not None:
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wegwijs.gesprek.berichten import UITKOMST
+from wegwijs.gesprek.invoer import ONTVANGT_NAMEN
 from wegwijs.gesprek.privacy import schoon_bericht
 from wegwijs.overdracht.signalen import SIGNAAL_TEKSTEN, gesorteerd
 from wegwijs.taal import euro
@@ -74,6 +75,8 @@ def huishouden_regels(h: dict) -> tuple[str, ...]:
         regels.append(f"Inkomen: {euro(inkomen['netto_per_maand'])} netto per maand" + (f", uit {bron}" if bron else ""))
     elif bron:
         regels.append(f"Inkomen uit {bron}")
+    if h.get("ontvangt_al") is not None:
+        regels.append(f"Krijgt nu al: {', '.join(ONTVANGT_NAMEN[i] for i in h['ontvangt_al']) or 'niets hiervan'}")
     if h.get("vermogen") is not None:
         regels.append(f"Spaargeld: {euro(h['vermogen'])}")
     if h.get("schulden") is not None:
