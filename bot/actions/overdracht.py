@@ -149,7 +149,8 @@ class ValidateOverdrachtForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         gevraagd = tracker.get_slot("requested_slot")
-        if gevraagd and wil_stoppen(tracker.latest_message.get("text") or ""):
+        laatste = tracker.latest_message.get("text") or ""
+        if gevraagd and wil_stoppen(laatste) and not (gevraagd in g.ZIJVRAGEN and g.hoeft_niet(laatste)):
             # "laat maar": the form ends as after "Niet delen" (action_overdracht: nothing passed on, the number)
             return [SlotSet(gevraagd, None), SlotSet("ov_toestemming", g.NIET_DELEN), SlotSet("requested_slot", None)]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -252,7 +253,17 @@ class ValidateOverdrachtForm(FormValidationAction):
             return {"ov_toestemming": None, "ov_aanpassen": None, "ov_weglaten": weg}
         keuze = g.lees_toestemming(tekst)
         if keuze == g.WEGLATEN:
-            return {"ov_toestemming": None, "ov_aanpassen": g.WEGLATEN}
+            # a yes with a condition ("goed, maar zonder mijn inkomen"): what it names is left out, and the
+            # question comes again with what remains, for an explicit yes; naming nothing asks what to leave out
+            _, _, items = getoond(tracker)
+            weg = g.voorwaarde_weglaten(tekst, items)
+            if not weg:
+                return {"ov_toestemming": None, "ov_aanpassen": g.WEGLATEN}
+            for o in items:
+                if o.sleutel in weg:
+                    dispatcher.utter_message(text=g.WEGGELATEN.format(titel=o.titel))
+            return {"ov_toestemming": None, "ov_aanpassen": None,
+                    "ov_weglaten": list(tracker.get_slot("ov_weglaten") or []) + weg}
         if keuze is None:
             dispatcher.utter_message(text=g.KIES_TOESTEMMING)
         return {"ov_toestemming": keuze}
@@ -270,7 +281,7 @@ class ValidateOverdrachtForm(FormValidationAction):
 
     @staticmethod
     def _ja_nee(slot: str, waarde: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        antwoord = lees_ja_nee(str(waarde or ""))
+        antwoord = False if g.hoeft_niet(str(waarde or "")) else lees_ja_nee(str(waarde or ""))
         if antwoord is None:
             dispatcher.utter_message(text="Typ 'ja' of 'nee'. Of 'sla over'.")
         return {slot: antwoord}

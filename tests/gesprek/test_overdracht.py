@@ -248,3 +248,34 @@ async def test_wanneer_vrij_overslaan_en_te_lang():
     assert (await valideer("ov_wanneer", "sla over", slots))[0] == {"ov_wanneer": OVERGESLAGEN}
     uit, tekst = await valideer("ov_wanneer", "x" * 300, slots)
     assert uit == {"ov_wanneer": None} and "te lang" in tekst
+
+
+async def test_een_ja_met_voorwaarde_laat_het_genoemde_weg_en_vraagt_opnieuw():
+    """'goed, maar zonder mijn vraag' is no consent to everything: the named part is left out, and the consent
+    question comes again with what remains, for an explicit yes."""
+    uit, tekst = await valideer("ov_toestemming", "goed, maar zonder mijn vraag", KLAAR)
+    assert uit == {"ov_toestemming": None, "ov_aanpassen": None, "ov_weglaten": ["vraag"]} and "laat ik weg" in tekst
+    # nothing named: which part, then
+    uit, _ = await valideer("ov_toestemming", "ja maar niet bellen", KLAAR)
+    assert uit == {"ov_toestemming": None, "ov_aanpassen": g.WEGLATEN}
+
+
+@pytest.mark.parametrize("tekst", ["dat mag niet", "delen? nee", "mag niet van mijn man", "liever niet"])
+async def test_een_nee_is_nooit_toestemming(tekst):
+    uit, _ = await valideer("ov_toestemming", tekst, KLAAR)
+    assert uit == {"ov_toestemming": g.NIET_DELEN}
+
+
+@pytest.mark.parametrize("slot, verwacht", [("ov_vertrouwenspersoon", False), ("ov_clientondersteuner", False),
+                                            ("ov_taal", OVERGESLAGEN), ("ov_wanneer", OVERGESLAGEN)])
+async def test_hoeft_niet_bij_een_zijvraag_is_een_antwoord_en_geen_stop(slot, verwacht):
+    assert g.hoeft_niet("nee hoeft niet hoor")
+    uit, _ = await valideer(slot, "hoeft niet", KLAAR)
+    assert uit == {slot: verwacht}
+
+
+async def test_hoeft_niet_bij_de_taal_beeindigt_de_overdracht_niet():
+    events, _ = await onderbroken("hoeft niet", "deny", "ov_taal", {"ov_team": "amsterdam_centrum", "ov_manier": "bellen",
+                                                                   "ov_telefoon": "+31612345678"})
+    assert SlotSet("ov_toestemming", g.NIET_DELEN) not in events
+    assert SlotSet("ov_taal", OVERGESLAGEN) in events

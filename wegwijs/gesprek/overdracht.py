@@ -14,9 +14,6 @@ VERPLICHT = "contact"   # cannot be left out: without it nobody can reach the pe
 
 _MANIEREN = [("afspraak_op_kantoor", r"kantoor|afspraak"), ("whatsapp", r"whats ?app|app(en)?\b|appje"),
              ("langskomen", r"langs|thuis|huisbezoek|bij mij"), ("bellen", r"bel|telefo|gebeld")]
-_TOESTEMMING = [(WEGLATEN, r"weglaten|weg ?laten|niet alles|iets (niet|weg)|veranderen|aanpassen|anders"),
-                (NIET_DELEN, r"niet delen|^nee\b|^liever niet|^niet\b|niks delen|niets delen"),
-                (JA_DELEN, r"^ja\b|^ja,|delen|^goed|^akkoord|^prima|^ok|^is goed|mag")]
 _KLAAR = r"^(klaar|terug|niets|niks|nee|toch niet|alles mag|geen)\b"
 INTRO = ("Ik kan u in contact brengen met een medewerker van het buurtteam. Dat is gratis. Eerst een paar korte "
          "vragen. Elke vraag mag u overslaan, behalve hoe het buurtteam u kan bereiken. "
@@ -82,10 +79,66 @@ def lees_manier(tekst: str) -> str | None:
     return next((manier for manier, patroon in _MANIEREN if re.search(patroon, t)), None)
 
 
+# Consent is read strictly: only an explicit yes with nothing else in it shares. A no, a negation, or a yes with
+# a condition never becomes a yes ("dat mag niet", "delen? nee", "goed, maar zonder mijn inkomen").
+_NEGATIE = re.compile(r"\b(nee|neen|nope|no|niet|niets|niks|geen|nooit|liever niet|nah)\b")
+_NEE_AAN_RAND = re.compile(r"^(nee|neen|nope|no|niet|niets|niks|geen|nooit|nah)\b|\b(nee|niet|nooit)$")
+# a no wherever it stands in the message
+_STELLIG_NEE = re.compile(r"\b(mag|wil|hoeft|moet|kan) (het |dat |u |je )?(echt )?niet\b|\bgeen toestemming\b|"
+                          r"\bliever (nog )?niet\b|\bniet (delen|doorgeven|akkoord|goed|oke|ok)\b|\b(niks|niets) (delen|doorgeven)\b")
+_ONZEKER = re.compile(r"\b(snap|begrijp|snap ik|begrijp ik)\b")   # "ik snap het niet": explain and ask again
+_WEGLATEN = re.compile(r"weglaten|weg ?laten|niet alles|iets (niet|weg)|veranderen|aanpassen|anders")
+# a yes with a condition: "zonder mijn inkomen", "behalve de regelingen", "maar niet mijn zorgen", "alleen mijn vraag"
+_VOORWAARDE = re.compile(r"\b(zonder|behalve|uitgezonderd|alleen|enkel|mits|op voorwaarde|maar)\b|"
+                         r"\bniet (mijn|de|het|over|wat) ")
+_JA_WOORDEN = {"ja", "jawel", "jazeker", "jaa", "jep", "yes", "ok", "oke", "okay", "okee", "akkoord", "prima",
+               "goed", "graag", "zeker", "prima", "top", "is", "dat", "mag", "mogen", "delen", "deel", "doe", "hoor",
+               "alles", "het", "dan", "zo", "helemaal", "maar_"}
+_MAAR_GOED = re.compile(r"\b(doe|deel( het| alles)?) maar\b")   # "doe maar", "deel maar": a yes, not a condition
+
+
 def lees_toestemming(tekst: str) -> str | None:
-    """JA_DELEN, WEGLATEN or NIET_DELEN; None when not understood."""
+    """JA_DELEN only for an explicit yes ('ja', 'ja, delen', 'is goed', the button); WEGLATEN for 'iets weglaten'
+    or a yes with a condition; NIET_DELEN for a no; None (ask again) for anything else, a question included."""
+    if (tekst or "").strip().endswith("?"):
+        return None
+    t = _MAAR_GOED.sub(lambda m: m.group(0).replace("maar", "maar_"), schoon(tekst))
+    if _WEGLATEN.search(t) or _VOORWAARDE.search(t):
+        return WEGLATEN
+    if _STELLIG_NEE.search(t):
+        return NIET_DELEN
+    if is_overslaan(tekst) or _ONZEKER.search(t):
+        return None
+    if _NEGATIE.search(t):
+        return NIET_DELEN if _NEE_AAN_RAND.search(t) or not set(t.split()) & _JA_WOORDEN else None
+    woorden = t.split()
+    if woorden and all(w in _JA_WOORDEN for w in woorden) and set(woorden) - {"is", "dat", "het", "dan", "zo", "hoor"}:
+        return JA_DELEN
+    if (tekst or "").strip() == "👍":
+        return JA_DELEN
+    return None
+
+
+# the words people use for each part of what would be shared (besides the words of its title)
+_ONDERDEEL_WOORDEN = {
+    "vraag": r"vraag|verhaal|wat ik (schreef|typte|zei)",
+    "zorgen": r"zorg|zorgen|problemen|schulden|deurwaarder",
+    "huishouden": r"situatie|inkomen|salaris|loon|uitkering|huur|kinderen|kind|gezin|partner|man|vrouw|spaargeld|"
+                  r"geld|leeftijd|gegevens over mij",
+    "regelingen": r"regeling|regelingen|toeslag|toeslagen|uitkomst|check|uitslag",
+    "budget": r"overhoud|over houd|rondkomen|tekort|budget|inkomen|geld",
+}
+
+
+def voorwaarde_weglaten(tekst: str, getoond: list[Onderdeel]) -> list[str]:
+    """What a yes with a condition leaves out: the parts it names after 'zonder', 'behalve', 'niet', or with
+    'alleen' everything it does not name. Contact always stays (it is needed)."""
     t = schoon(tekst)
-    return next((keuze for keuze, patroon in _TOESTEMMING if re.search(patroon, t)), None)
+    genoemd = [o.sleutel for o in getoond if o.sleutel != VERPLICHT
+               and re.search(rf"\b({_ONDERDEEL_WOORDEN.get(o.sleutel, '$^')})", t)]
+    if re.search(r"\b(alleen|enkel)\b", t):
+        return [o.sleutel for o in getoond if o.sleutel != VERPLICHT and o.sleutel not in genoemd]
+    return genoemd
 
 
 def lees_weglaten(tekst: str, getoond: list[Onderdeel]) -> str | None:
@@ -112,9 +165,21 @@ def lees_postcode(tekst: str) -> str | None:
     return gevonden.group(1) if gevonden else None
 
 
+# "hoeft niet" to a side question (a language, a trusted person) says no to that question, not to the handoff
+_HOEFT_NIET = re.compile(r"(nee )?(hoeft (toch )?niet|niet nodig|is niet nodig|hoef ik niet|geen behoefte|"
+                         r"nee hoeft niet)( hoor| dank je| dank u| bedankt)?")
+ZIJVRAGEN = ("ov_wanneer", "ov_taal", "ov_vertrouwenspersoon", "ov_clientondersteuner")
+
+
+def hoeft_niet(tekst: str) -> bool:
+    return bool(_HOEFT_NIET.fullmatch(schoon(tekst)))
+
+
 def lees_vrije_tekst(tekst: str) -> str:
     """A free answer (when it suits, the language): the text as typed, or OVERGESLAGEN."""
-    return OVERGESLAGEN if is_overslaan(tekst) or not (tekst or "").strip() else " ".join(tekst.split())
+    if is_overslaan(tekst) or hoeft_niet(tekst) or not (tekst or "").strip():
+        return OVERGESLAGEN
+    return " ".join(tekst.split())
 
 
 def ingevuld(waarde: object) -> object:
