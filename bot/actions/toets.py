@@ -270,7 +270,7 @@ class ValidateToetsForm(FormValidationAction):
                 return ("vraag", "Hoe oud zijn ze? Bijvoorbeeld: 3 en 8.")
             m = re.search(r"\b(\d+|een|twee|drie|vier|vijf|zes)\s+(kinderen|kids|kind|kinders|kindjes)\b", t)
             leeftijden = lees_leeftijden(antwoord)
-            if m and isinstance(leeftijden, list) and len(leeftijden) == 1:
+            if m and isinstance(leeftijden, list) and len(leeftijden) == 1 and (lees_aantal(m.group(1)) or 0) > 1:
                 return ("vraag", f"Hoe oud zijn uw {m.group(1)} kinderen? Bijvoorbeeld: 3 en 8.")
             if m and isinstance(leeftijden, list) and len(leeftijden) > 1:
                 aantal = lees_aantal(m.group(1))

@@ -279,3 +279,10 @@ def test_nlu_componenten():
     normaliseerder.process([m, zonder])
     assert m.get("entities")[0]["value"] == "kwijtschelding_gemeentelijke_belastingen"
     assert zonder.get("entities")[0]["value"] == "huurtoeslag"
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("een kind van 5", [5]), ("een zoon van 16 en een dochter van 12", [16, 12]),
+                                             ("2 kinderen van 3 en 5", [3, 5])])
+def test_children_with_the_article_een(tekst, verwacht):
+    from bot.actions.toets import ValidateToetsForm
+    assert ValidateToetsForm._lees("kinderen", tekst, None) == verwacht

@@ -159,3 +159,27 @@ def test_toeslagen_alone_is_asked_back_never_guessed(tekst):
     from wegwijs.gesprek.invoer import lees_ontvangt_al
     soort, vraag = lees_ontvangt_al(tekst)
     assert soort == "vraag" and "Welke" in vraag
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("een zoon van 16", [16]), ("een dochter van 5 en een zoon van 8", [5, 8]), ("nee, alleen een hond", None),
+    ("drie: 4, 8 en 11", [4, 8, 11]), ("een jaar en 4", [1, 4]),
+])
+def test_een_is_an_article_not_a_child_of_one(tekst, verwacht):
+    assert lees_leeftijden(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("ik woon in een huurhuis", "huur"), ("ik woon in een flat", "huur"), ("ik woon in een koophuis", "koop"),
+    ("ik woon in bij mijn moeder", "inwonend"), ("woon bij mijn ouders", "inwonend"),
+])
+def test_housing_in_a_sentence(tekst, verwacht):
+    assert lees_woning(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("ik heb geen werk", "geen"), ("ik werk niet", "geen"), ("geen werk, ik heb ww", "uitkering"),
+    ("ik werk niet meer, ik heb bijstand", "bijstand"), ("werk", "werk"),
+])
+def test_what_someone_does_not_have_is_no_source_of_income(tekst, verwacht):
+    assert lees_bron(tekst) == verwacht

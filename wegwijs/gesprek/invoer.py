@@ -223,18 +223,24 @@ def lees_leeftijden(tekst: str) -> list[int] | str | None:
     t = re.sub(r"\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf)\s*(maanden|maand|mnd|weken)\b",
                " 0 ", t)
     t = re.sub(r"\bbaby\b(?! van)", " 0 ", t)
+    # "een zoon van 16": the article, not an age (only "een jaar" is one)
+    t = re.sub(r"\been\b(?!\s*(jaar|jr)\b)", " ", t)
     getallen = []
     for stuk in re.split(r"\s*,\s*|\s+en\s+|\s+", t):
         for g in getallen_in_tekst(stuk):
             getallen.append(g)
     leeftijden = [int(g) for g in getallen if g == int(g) and 0 <= g <= 30]
+    # "drie: 4, 8 en 11": first how many, then their ages
+    aantal = re.match(r"\s*(\w+)\s*:", tekst or "")
+    if aantal and len(leeftijden) > 1 and lees_aantal(aantal.group(1)) == len(leeftijden) - 1:
+        leeftijden = leeftijden[1:]
     return leeftijden or None
 
 
 # ---- words ------------------------------------------------------------------------------------------------
 
 _WONING = [
-    ("inwonend", r"\b(inwonend|woon in|inwonen|bij (mijn |m'n |me |de )?(ouders|moeder|vader|ma|pa|familie|"
+    ("inwonend", r"\b(inwonend|woon in( bij|$)|woon bij|inwonen|bij (mijn |m'n |me |de )?(ouders|moeder|vader|ma|pa|familie|"
                  r"vrienden|vriend|vriendin|zus|broer|oma|opa|tante|oom)|logeer|bij iemand in)\b"),
     ("geen", r"\b(dakloos|geen (vaste )?(woning|woonplek|huis|adres|plek)|opvang|op straat|zwerf|"
              r"nachtopvang|daklozen|bank slapen|geen dak)\b"),
@@ -270,14 +276,20 @@ _BRON = [
 ]
 
 
+# "ik heb geen werk", "ik werk niet meer": what someone does not have is no source of income
+_ZONDER_BRON = re.compile(r"\b(geen|niet meer|geen vaste?|nooit) (werk|baan|loon|salaris|uitkering|bijstand|inkomen|"
+                          r"pensioen|aow)\b|\bwerk (nu |op dit moment |momenteel )?(niet|nog niet)( meer)?\b")
+
+
 def lees_bron(tekst: str) -> str | None:
     if is_overslaan(tekst):
         return OVERGESLAGEN
     t = schoon(tekst)
+    zonder = _ZONDER_BRON.sub(" ", t)
     for waarde, patroon in _BRON:
-        if re.search(patroon, t):
+        if re.search(patroon, zonder):
             return waarde
-    return None
+    return "geen" if zonder != t else None
 
 
 # What the household already receives (the budget counts it): each with the words people use for it
