@@ -15,8 +15,12 @@ SIGNAAL_TEKSTEN = {
 }
 _URGENTIE = {"crisis": 3, "huisuitzetting": 2, "afsluiting": 2, "deurwaarder": 1}
 _PATRONEN = {
-    "crisis": re.compile(r"zelfmoord|su[iï]cid|niet meer (willen )?leven|dood (willen|wil)|einde aan (mijn|m'n) leven|"
-                         r"(slaat|schopt|bedreigt) (me|mij|ons|de kinderen)|mishandel|huiselijk geweld|niet veilig thuis"),
+    "crisis": re.compile(r"zelfmoord|su[iï]cid|niet meer (willen )?leven|dood (willen|wil)|(een )?einde? aan "
+                         r"(mijn |m'n |het |alles )?(leven )?(maken|te maken|make)|einde aan (mijn|m'n) leven|"
+                         r"zie het (echt |allemaal |gewoon )?niet meer zitten|wil (er )?niet meer zijn|"
+                         r"(slaat|schopt|bedreigt|mishandelt) (me|mij|ons|de kinderen)|(word|wordt|worden) "
+                         r"(ik |we )?(geslagen|geschopt|bedreigd|mishandeld)|bang voor (mijn|m'n) (partner|man|vrouw|"
+                         r"vriend|vriendin|ex)|mishandel|huiselijk geweld|niet veilig (thuis|meer)"),
     "huisuitzetting": re.compile(r"uitzetting|uitgezet|uit (mijn |m'n |ons |het )?huis (gezet|moeten|zetten)|"
                                  r"ontruim|op straat (komen|staan|belanden)|dakloos"),
     "afsluiting": re.compile(r"afsluit|afgesloten|(gas|stroom|licht|water|energie) (er ?af|eraf|uit)|"
