@@ -79,43 +79,60 @@ def lees_manier(tekst: str) -> str | None:
     return next((manier for manier, patroon in _MANIEREN if re.search(patroon, t)), None)
 
 
-# Consent is read strictly: only an explicit yes with nothing else in it shares. A no, a negation, or a yes with
-# a condition never becomes a yes ("dat mag niet", "delen? nee", "goed, maar zonder mijn inkomen").
-_NEGATIE = re.compile(r"\b(nee|neen|nope|no|niet|niets|niks|geen|nooit|liever niet|nah)\b")
-_NEE_AAN_RAND = re.compile(r"^(nee|neen|nope|no|niet|niets|niks|geen|nooit|nah)\b|\b(nee|niet|nooit)$")
-# a no wherever it stands in the message
-_STELLIG_NEE = re.compile(r"\b(mag|wil|hoeft|moet|kan) (het |dat |u |je )?(echt )?niet\b|\bgeen toestemming\b|"
-                          r"\bliever (nog )?niet\b|\bniet (delen|doorgeven|akkoord|goed|oke|ok)\b|\b(niks|niets) (delen|doorgeven)\b")
-_ONZEKER = re.compile(r"\b(snap|begrijp|snap ik|begrijp ik)\b")   # "ik snap het niet": explain and ask again
-_WEGLATEN = re.compile(r"weglaten|weg ?laten|niet alles|iets (niet|weg)|veranderen|aanpassen|anders")
-# a yes with a condition: "zonder mijn inkomen", "behalve de regelingen", "maar niet mijn zorgen", "alleen mijn vraag"
-_VOORWAARDE = re.compile(r"\b(zonder|behalve|uitgezonderd|alleen|enkel|mits|op voorwaarde|maar)\b|"
-                         r"\bniet (mijn|de|het|over|wat) ")
-_JA_WOORDEN = {"ja", "jawel", "jazeker", "jaa", "jep", "yes", "ok", "oke", "okay", "okee", "akkoord", "prima",
-               "goed", "graag", "zeker", "prima", "top", "is", "dat", "mag", "mogen", "delen", "deel", "doe", "hoor",
-               "alles", "het", "dan", "zo", "helemaal", "maar_"}
-_MAAR_GOED = re.compile(r"\b(doe|deel( het| alles)?) maar\b")   # "doe maar", "deel maar": a yes, not a condition
+# Consent is read strictly: only a message that is an explicit yes and nothing else shares. A no, a negation, a
+# question (also without its question mark: "mag dat", "is dat goed"), a hesitation or a yes with a condition is
+# never a yes ("dat mag niet", "delen? nee", "goed, maar zonder mijn inkomen", "ja..."). Unclear: ask again.
+_JA = (r"ja|jawel|jazeker|jaa|jep|jup|yup|yes|yeah|sure|ok|oke|okay|okee|oki|kk|akkoord|prima|goed|graag|zeker|top|"
+       r"tuurlijk|natuurlijk|zeker weten|heel graag|ja (graag|prima|goed|akkoord|hoor|heur|natuurlijk|zeker|tuurlijk|top|"
+       r"ok|oke|delen|alles|alles delen|dank je|dank u)|(ok|oke) prima|prima zo|(ja )?(dat )?is (goed|prima|ok|oke)|"
+       r"das goed|t is goed|vind ik goed|(ja )?(dat )?mag( wel)?|(alles )?delen|(ja )?(deel|doe|geef|stuur) (het |dat |alles )?"
+       r"maar( door)?|(ja )?ga (je|uw) gang|(ja )?ik geef toestemming|(ja )?ik ga akkoord|(ja )?dat wil ik|yes please|"
+       r"(ja|ok|oke) dan maar")
+_EXPLICIET_JA = re.compile(rf"({_JA})( (hoor|graag|dank je( wel)?|dank u( wel)?|bedankt))?")
+_JA_TEKENS = re.compile(r"(ja )?(👍|👌|✅)[\U0001F3FB-\U0001F3FF]?")
+_VRAAG_OF_TWIJFEL = re.compile(r"[?？⁇⁈⁉]|\.\.\.|…|:-?[(DPp/\\|]|;-?[()DPp/\\|]")
+# a question without its question mark: "kan ik later nog nee zeggen", "mag dat", "is dat goed"
+_VRAAGVORM = re.compile(r"^(kan|kun|mag|mogen|is|moet|wordt|wat|wie|waar|hoe|waarom|wanneer) (ik|dat|het|u|jullie|er|"
+                        r"alles|delen)\b")
+# a yes that names what not to share: "ja, mijn inkomen niet", "mijn vraag mag, de rest niet"
+_JA_BEHALVE = re.compile(r"^(ja|ok|oke|goed|prima)\b(?!.*\b(nee|toch niet|echt niet|maar niet)\b).* \w+ ((mag|mogen) )?niet$|"
+                         r"\bde rest niet$|^(ja|ok|oke|goed|prima)\b.*\bals\b")
+_NIET_WETEN = re.compile(r"\b(weet|snap|begrijp)\b.*\bniet$")
+_NEE_WOORD = r"nee|neej|neen|nope|no|nah|nein|nei|neu|nie|ni|niet|niets|niks|nooit|geen|nvm|dont|don't"
+_NEE = re.compile(rf"^({_NEE_WOORD}|sorry nee)\b|\b(nee|nope|no|nein|nie)\b|\b({_NEE_WOORD})$|[👎❌🙅]|"
+                  r"\b(mag|mogen|wil|hoeft|moet|kan) (het |dat |u |je |ik )?(echt )?(niet|nie)\b|\bgeen toestemming\b|"
+                  r"\bliever (nog )?(niet|nie)\b|\bniet (delen|doorgeven|akkoord|goed|oke|ok|doen)\b|"
+                  r"\b(niks|niets) (delen|doorgeven)\b|\bdeel niks\b|\b(niet|geef het niet) door\b|\bweiger\b|"
+                  r"\bniet (mee )?eens\b|\bniet mee akkoord\b|\bgaat niet gebeuren\b|\bvergeet het\b|\bhou op\b|\bnot ok\b")
+# a yes in the words of a no: asked again rather than guessed
+_TOCH_GOED = re.compile(r"\b(geen (probleem|bezwaar|punt)|niet erg|waarom niet|maakt (mij )?niet uit)\b")
+_TWIJFEL = re.compile(r"\b(snap|begrijp|weet|twijfel|misschien|wacht|eerst|later|overleggen|nadenken|denk)\b|"
+                      r"\b(ja|ok|oke) ja\b|^(ja|ok|oke|goed|prima) maar$")
+_WEGLATEN = re.compile(r"weglaten|weg ?laten|niet alles|iets (niet|weg)|veranderen|aanpassen")
+# a yes with a condition: "zonder mijn inkomen", "behalve de regelingen", "maar niet mijn zorgen", "alleen mijn vraag",
+# "ja, mijn inkomen niet"
+_VOORWAARDE = re.compile(r"\b(zonder|behalve|uitgezonderd|alleen|enkel|mits|op voorwaarde|maar|exclusief|tenzij)\b|"
+                         r"\bniet (mijn|de|het|over|wat) |^(ja|ok|oke|goed|prima)\b.*\bniet\b")
 
 
 def lees_toestemming(tekst: str) -> str | None:
     """JA_DELEN only for an explicit yes ('ja', 'ja, delen', 'is goed', the button); WEGLATEN for 'iets weglaten'
-    or a yes with a condition; NIET_DELEN for a no; None (ask again) for anything else, a question included."""
-    if (tekst or "").strip().endswith("?"):
-        return None
-    t = _MAAR_GOED.sub(lambda m: m.group(0).replace("maar", "maar_"), schoon(tekst))
-    if _WEGLATEN.search(t) or _VOORWAARDE.search(t):
+    or a yes with a condition; NIET_DELEN for a no; None (ask again) for anything else."""
+    ruw = (tekst or "").strip()
+    t = re.sub(r"(\w)\1{2,}", r"\1\1", schoon(ruw))   # "jaaaa", "neeee"
+    t = re.sub(r"( (hoor|joh|he|toch))+$", "", t)        # "echt niet hoor"
+    if _WEGLATEN.search(t) or _JA_BEHALVE.search(t):
         return WEGLATEN
-    if _STELLIG_NEE.search(t):
-        return NIET_DELEN
-    if is_overslaan(tekst) or _ONZEKER.search(t):
+    if _TOCH_GOED.search(t) or _VRAAGVORM.search(t) or _NIET_WETEN.search(t):
         return None
-    if _NEGATIE.search(t):
-        return NIET_DELEN if _NEE_AAN_RAND.search(t) or not set(t.split()) & _JA_WOORDEN else None
-    woorden = t.split()
-    if woorden and all(w in _JA_WOORDEN for w in woorden) and set(woorden) - {"is", "dat", "het", "dan", "zo", "hoor"}:
+    if _NEE.search(t):
+        return NIET_DELEN   # a no wins over everything after it, a question mark included ("delen? nee")
+    if _VRAAG_OF_TWIJFEL.search(ruw) or is_overslaan(ruw) or _TWIJFEL.search(t):
+        return None
+    if _EXPLICIET_JA.fullmatch(t) or _JA_TEKENS.fullmatch(ruw):
         return JA_DELEN
-    if (tekst or "").strip() == "👍":
-        return JA_DELEN
+    if _VOORWAARDE.search(t):
+        return WEGLATEN
     return None
 
 
