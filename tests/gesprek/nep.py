@@ -24,6 +24,7 @@ class NepRegeling:
 class NepGemeente:
     naam: str
     contact: dict
+    ook_genoemd: tuple = ()
 
 
 class NepKennisbank:

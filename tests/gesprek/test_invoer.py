@@ -183,3 +183,22 @@ def test_housing_in_a_sentence(tekst, verwacht):
 ])
 def test_what_someone_does_not_have_is_no_source_of_income(tekst, verwacht):
     assert lees_bron(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, naam", [
+    ("r'dam", "Rotterdam"), ("A'dam", "Amsterdam"), ("mokum", "Amsterdam"), ("010", "Rotterdam"), ("020", "Amsterdam"),
+    ("Hoogvliet", "Rotterdam"), ("de Pijp", "Amsterdam"), ("ik woon in Nieuw-West", "Amsterdam"), ("3011", "Rotterdam"),
+    ("1012", "Amsterdam"), ("postcode 3011", "Rotterdam"),
+])
+def test_municipality_from_nicknames_districts_and_four_digits(tekst, naam):
+    from wegwijs.kennis import laad_kennisbank
+    assert lees_gemeente(tekst, laad_kennisbank()) == {"naam": naam, "bekend": True}
+
+
+def test_a_refusal_is_no_municipality_and_four_digits_elsewhere_stay_a_postcode():
+    from wegwijs.gesprek.antwoorden import maak_huishouden
+    from wegwijs.kennis import laad_kennisbank
+    assert lees_gemeente("zeg ik niet", laad_kennisbank()) == OVERGESLAGEN
+    elders = lees_gemeente("9711", laad_kennisbank())
+    assert elders == {"naam": None, "postcode": "9711", "bekend": False}
+    assert "postcode" not in maak_huishouden({"leeftijd": 40, "gemeente": elders})   # the contract wants six characters

@@ -4,6 +4,7 @@ The answers are a plain dict, slot name -> value; a skipped question has the val
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wegwijs.gesprek.invoer import OVERGESLAGEN
@@ -80,8 +81,8 @@ def maak_huishouden(antwoorden: dict[str, Any], peildatum: str | None = None) ->
     if isinstance(gemeente, dict):
         if gemeente.get("naam"):
             doc["gemeente"] = gemeente["naam"]
-        elif gemeente.get("postcode"):
-            doc["postcode"] = gemeente["postcode"]
+        elif re.fullmatch(r"[1-9]\d{3} ?[A-Za-z]{2}", gemeente.get("postcode") or ""):
+            doc["postcode"] = gemeente["postcode"]   # four digits alone name no municipality outside ours
     partner = a.get("partner")
     if partner is True:
         if bekend(a.get("leeftijd_partner")):

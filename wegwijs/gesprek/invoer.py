@@ -341,10 +341,21 @@ _POSTCODE = re.compile(r"\b([1-9]\d{3})\s?([a-z]{2})\b")
 
 def lees_gemeente(tekst: str, kennisbank: Any = None) -> dict | str | None:
     """{'naam': 'Amsterdam', 'bekend': True} from a name or a postcode; unknown municipalities are kept as typed."""
-    if is_overslaan(tekst):
+    if is_overslaan(tekst) or is_weigering(tekst):
         return OVERGESLAGEN
     t = schoon(tekst)
     gemeenten = dict(getattr(kennisbank, "gemeenten", {}) or {}) if kennisbank is not None else {}
+    # a nickname, the area code or a district: "mokum", "010", "de pijp", "hoogvliet" (longest first)
+    bijnamen = sorted(((n, g) for g in gemeenten.values() for n in g.ook_genoemd), key=lambda p: -len(p[0]))
+    for naam, gemeente in bijnamen:
+        if re.search(rf"(?<![\w']){re.escape(zonder_accenten(naam))}(?![\w'])", t):
+            return {"naam": gemeente.naam, "bekend": True}
+    vier = re.fullmatch(r"(postcode )?([1-9]\d{3})", t)   # only the four digits of a postcode
+    if vier:
+        gemeente = kennisbank.gemeente_bij_postcode(vier.group(2)) if kennisbank is not None else None
+        if gemeente is not None:
+            return {"naam": gemeente.naam, "bekend": True}
+        return {"naam": None, "postcode": vier.group(2), "bekend": False}
     postcode = _POSTCODE.search(t)
     if postcode and kennisbank is not None:
         gemeente = kennisbank.gemeente_bij_postcode(f"{postcode.group(1)}{postcode.group(2).upper()}")

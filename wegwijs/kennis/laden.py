@@ -37,7 +37,8 @@ REGELING_VELDEN = {
 NORM_VELDEN = {"beschrijving": True, "eenheid": True, "per": False, "waarden": True, "bron": True, "bekend_tot": False,
                "nagekeken": False}
 FEIT_VELDEN = {"label": True, "soort": True, "wel": False, "niet": False, "waarden": False, "geschat": False}
-GEMEENTE_VELDEN = {"naam": True, "website": False, "postcodes": True, "contact": True, "bron": True}
+GEMEENTE_VELDEN = {"naam": True, "website": False, "postcodes": True, "contact": True, "bron": True,
+                   "ook_genoemd": False}
 TEST_VELDEN = {"naam": True, "huishouden": True, "verwacht": True}
 VERWACHT_VELDEN = {"uitkomst": True, "bedrag_per_maand": False, "redenen_bevatten": False}
 
@@ -437,8 +438,12 @@ def _laad_gemeente(bestand: YamlBestand, sleutel: str, bevindingen: list[Bevindi
         bereiken.append((laag, int(match.group(2) or laag)))
     if not isinstance(data.get("contact"), dict):
         c.fout(("contact",), "geef bij contact in elk geval 'telefoon:'.")
+    ook = data.get("ook_genoemd") or []
+    if not isinstance(ook, list) or not all(isinstance(n, (str, int)) and str(n).strip() for n in ook):
+        c.fout(("ook_genoemd",), "geef de andere namen als lijst, bijvoorbeeld: [mokum, a'dam, 020, de pijp].")
+        ook = []
     return Gemeente(sleutel, str(data.get("naam")), data.get("website"), tuple(bereiken), dict(data.get("contact") or {}),
-                    c.bronnen(data, ()))
+                    c.bronnen(data, ()), ook_genoemd=tuple(str(n).strip().lower() for n in ook))
 
 
 # --- rule tests --------------------------------------------------------------------------------------------------

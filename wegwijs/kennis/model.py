@@ -155,6 +155,8 @@ class Gemeente:
     contact: dict[str, Any]
     bron: tuple[Bron, ...]
     teams: tuple[Buurtteam, ...] = ()
+    # what people also call it: nicknames, the area code, districts and villages of the municipality (lowercase)
+    ook_genoemd: tuple[str, ...] = ()
 
     def heeft_postcode(self, cijfers: int) -> bool:
         return any(laag <= cijfers <= hoog for laag, hoog in self.postcodes)
