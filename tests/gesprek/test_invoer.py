@@ -202,3 +202,48 @@ def test_a_refusal_is_no_municipality_and_four_digits_elsewhere_stay_a_postcode(
     elders = lees_gemeente("9711", laad_kennisbank())
     assert elders == {"naam": None, "postcode": "9711", "bekend": False}
     assert "postcode" not in maak_huishouden({"leeftijd": 40, "gemeente": elders})   # the contract wants six characters
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("anderhalf duizend", 1500.0), ("1100 en 300 toeslag", 1100.0), ("1100 plus 200 huurtoeslag", 1100.0),
+    ("weet niet precies, rond de 1100", 1100.0), ("weet ik niet", OVERGESLAGEN), ("1100 netto, 1400 bruto", 1100.0),
+])
+def test_amounts_as_people_type_them(tekst, verwacht):
+    from wegwijs.gesprek.invoer import lees_inkomen
+    assert lees_inkomen(tekst) == verwacht
+
+
+def test_a_gross_amount_is_asked_back_never_taken_as_net():
+    from wegwijs.gesprek.invoer import NETTO_VRAAG, lees_inkomen
+    assert lees_inkomen("bruto 2000") == ("vraag", NETTO_VRAAG)
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("ik sta 500 rood", -500.0), ("500 schuld", -500.0), ("2000", 2000.0),
+                                             ("1000 gespaard", 1000.0), ("geen", 0.0)])
+def test_debts_are_negative_savings(tekst, verwacht):
+    from wegwijs.gesprek.invoer import lees_vermogen
+    assert lees_vermogen(tekst) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [("geboren in 1960", 66), ("ik ben van 1980", 46),
+                                             ("ik ben 35 en heb 2 kinderen", 35), ("bijna 50", 49)])
+def test_ages_from_a_year_of_birth_and_from_a_sentence(tekst, verwacht):
+    assert lees_leeftijd(tekst, 12, 120, 2026) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("Utrecht", {"naam": "Utrecht", "bekend": False}), ("den haag", {"naam": "'s-Gravenhage", "bekend": False}),
+    ("sudwest fryslan", {"naam": "Súdwest-Fryslân", "bekend": False}), ("huur", None), ("blauw", None),
+    ("utrect", ("vraag", "Bedoelt u Utrecht? Typ dan de naam nog eens, of uw postcode.")),
+])
+def test_any_word_is_no_municipality_a_real_one_is_and_a_near_one_is_asked_back(tekst, verwacht):
+    from wegwijs.kennis import laad_kennisbank
+    assert lees_gemeente(tekst, laad_kennisbank()) == verwacht
+
+
+def test_the_list_holds_every_municipality_of_2026():
+    import yaml
+    from wegwijs.kennis.laden import STANDAARD_MAP
+    lijst = yaml.safe_load((STANDAARD_MAP / "gemeentelijst.yaml").read_text(encoding="utf-8"))
+    assert len(lijst["gemeenten"]) == 342   # CBS, gemeentelijke indeling op 1 januari 2026
+    assert lijst["gemeenten"]["GM0363"] == "Amsterdam" and lijst["gemeenten"]["GM0599"] == "Rotterdam"

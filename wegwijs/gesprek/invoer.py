@@ -114,11 +114,18 @@ _NUL = re.compile(r"^(geen|niks|niets|nul|0|helemaal niks|helemaal niets|niets g
 
 def lees_bedrag(tekst: str) -> float | str | None:
     """Euros per month from a free-text answer. 'ongeveer 1200 euro', '1.250,50', '300 per week', 'geen'.
-    A refusal ('gaat je niks aan') is a skip, never € 0."""
-    if is_overslaan(tekst) or is_weigering(tekst):
+    A refusal ('gaat je niks aan') is a skip, never € 0; a hedge keeps its number ('weet niet precies, rond de
+    1100'); what comes in as a toeslag is no part of the amount ('1100 en 300 toeslag')."""
+    if is_weigering(tekst):
         return OVERGESLAGEN
     t = schoon(tekst).replace("€", " ").replace("eur ", " ")
+    t = re.sub(r"\banderhalf (duizend|mille)\b", " 1500 ", t)
+    t = re.sub(r"\banderhalve ton\b", " 150000 ", t)
+    t = re.sub(r"\b\d+([.,]\d+)?\s*(euro )?(aan |van de |van |voor )?(toeslag|toeslagen|huurtoeslag|zorgtoeslag|kinderbijslag|"
+               r"kindgebonden( budget)?|kgb)\b", " ", t)
     getallen = getallen_in_tekst(t)
+    if not getallen and is_overslaan(tekst):
+        return OVERGESLAGEN
     if not getallen:
         if _NUL.search(t) or re.search(r"\b(geen|niks|niets)\b", t):
             return 0.0
@@ -138,14 +145,43 @@ def lees_bedrag(tekst: str) -> float | str | None:
     return round(bedrag, 2)
 
 
+_BRUTO = re.compile(r"\bbruto\b")
+NETTO_VRAAG = "Is dat bruto? Typ wat u netto per maand op uw rekening krijgt. Weet u dat niet? Typ 'weet niet'."
+_ROOD = re.compile(r"\b(rood|min|schuld|schulden|tekort|achterstand|debet|in het rood|negatief)\b")
+
+
+def lees_inkomen(tekst: str) -> float | str | tuple[str, str] | None:
+    """Net income per month; a gross amount is asked back, never taken as net."""
+    bedrag = lees_bedrag(tekst)
+    if isinstance(bedrag, float) and _BRUTO.search(schoon(tekst)) and not re.search(r"\bnetto\b", schoon(tekst)):
+        return ("vraag", NETTO_VRAAG)
+    return bedrag
+
+
+def lees_vermogen(tekst: str) -> float | str | None:
+    """Savings minus debts: 'ik sta 500 rood' is -500, never 500 of savings."""
+    bedrag = lees_bedrag(tekst)
+    if isinstance(bedrag, float) and bedrag and _ROOD.search(schoon(tekst)) and not re.search(r"\b(spaar|gespaard)", schoon(tekst)):
+        return -bedrag
+    return bedrag
+
+
 # ---- ages and counts --------------------------------------------------------------------------------------
 
-def lees_leeftijd(tekst: str, minimaal: int = 0, maximaal: int = 120) -> int | str | None:
-    """'45', 'ik ben 45 jaar', 'vijfenveertig', 'bijna 50' (-> 49)."""
+def lees_leeftijd(tekst: str, minimaal: int = 0, maximaal: int = 120, dit_jaar: int | None = None) -> int | str | None:
+    """'45', 'ik ben 45 jaar', 'vijfenveertig', 'bijna 50' (-> 49), 'ik ben 35 en heb 2 kinderen' (-> 35), and with
+    `dit_jaar` 'geboren in 1960' (the age this year reaches)."""
     if is_overslaan(tekst):
         return OVERGESLAGEN
     t = schoon(tekst)
+    geboren = re.search(r"\b(geboren|geb|geboortejaar|van)\D{0,12}((19|20)\d\d)\b", t)
+    if geboren and dit_jaar:
+        leeftijd = dit_jaar - int(geboren.group(2))
+        return leeftijd if minimaal <= leeftijd <= maximaal else None
     getallen = [g for g in getallen_in_tekst(t) if g == int(g)]
+    genoemd = re.search(r"\b(ik ben|ben|leeftijd is|leeftijd)\s+(\d{1,3})\b|\b(\d{1,3})\s*(jaar|jr)\b", t)
+    if len(getallen) > 1 and genoemd:
+        getallen = [int(genoemd.group(2) or genoemd.group(3))]
     if len(getallen) != 1:
         return None
     leeftijd = int(getallen[0])
@@ -374,6 +410,16 @@ def lees_gemeente(tekst: str, kennisbank: Any = None) -> dict | str | None:
         for sleutel, gemeente in gemeenten.items():
             if zonder_accenten(sleutel.lower()) == bijna[0]:
                 return {"naam": gemeente.naam, "bekend": True}
+    lijst = getattr(kennisbank, "gemeentelijst", None) or {}
+    if lijst:   # every municipality of the country: a real one without local content gets the national schemes
+        from wegwijs.kennis.laden import gemeentenaam_sleutel
+        for kandidaat in (gemeentenaam_sleutel(t), gemeentenaam_sleutel(woorden)):
+            if kandidaat in lijst:
+                return {"naam": lijst[kandidaat], "bekend": False}
+        bijna = difflib.get_close_matches(gemeentenaam_sleutel(woorden), list(lijst), n=1, cutoff=0.8)
+        if bijna:
+            return ("vraag", f"Bedoelt u {lijst[bijna[0]]}? Typ dan de naam nog eens, of uw postcode.")
+        return None   # any word is no municipality: asked again
     if re.fullmatch(r"[a-z' -]{2,40}", woorden) and len(woorden.split()) <= 4:
         return {"naam": " ".join(w.capitalize() for w in woorden.split()), "bekend": False}
     return None

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 import string
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -537,9 +538,37 @@ def laad(map: Path | str | None = None, verplichte_normen: tuple[str, ...] = ())
                 gemeente = dataclasses.replace(gemeente, teams=laad_buurtteams(teams, gemeente, bevindingen))
             gemeenten[gemeente.naam.lower()] = gemeente
             gemeentelijk[sleutel] = regelingen_in(map_ / "regelingen", gemeente.naam)
+    lijst = _laad_gemeentelijst(open_(basis / "gemeentelijst.yaml"), bevindingen) \
+        if (basis / "gemeentelijst.yaml").exists() else {}
     if bevindingen:
         return None, bevindingen
-    return Kennisbank(str(basis), feiten, normen, landelijk, gemeenten, gemeentelijk), []
+    return Kennisbank(str(basis), feiten, normen, landelijk, gemeenten, gemeentelijk, gemeentelijst=lijst), []
+
+
+def _laad_gemeentelijst(bestand: YamlBestand | None, bevindingen: list[Bevinding]) -> dict[str, str]:
+    """All municipalities of the country (CBS) and what people also call them: typed form -> official name."""
+    if bestand is None:
+        return {}
+    c = _Controle(bestand, bevindingen)
+    data = bestand.data if isinstance(bestand.data, dict) else {}
+    officieel = data.get("gemeenten")
+    if not isinstance(officieel, dict) or not officieel:
+        c.fout(("gemeenten",), "geef de gemeenten als 'GM0363: Amsterdam', één per regel.")
+        return {}
+    namen = {str(n) for n in officieel.values()}
+    lijst = {gemeentenaam_sleutel(str(n)): str(n) for n in namen}
+    for ander, naam in (data.get("ook_genoemd") or {}).items():
+        if str(naam) not in namen:
+            c.fout(("ook_genoemd", str(ander)), f"'{naam}' staat niet in de lijst van gemeenten.")
+        else:
+            lijst[gemeentenaam_sleutel(str(ander))] = str(naam)
+    return lijst
+
+
+def gemeentenaam_sleutel(naam: str) -> str:
+    """How a municipality's name is compared: lowercase, without accents, a hyphen as a space."""
+    kaal = "".join(ch for ch in unicodedata.normalize("NFKD", naam) if not unicodedata.combining(ch))
+    return " ".join(kaal.lower().replace("’", "'").replace("-", " ").split())
 
 
 def _controleer_overlap(regelingen: list[Regeling], bevindingen: list[Bevinding]) -> None:

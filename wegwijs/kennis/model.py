@@ -170,6 +170,8 @@ class Kennisbank:
     landelijk: list[Regeling]
     gemeenten: dict[str, Gemeente]
     gemeentelijk: dict[str, list[Regeling]] = field(default_factory=dict)  # by Gemeente.sleutel
+    # every municipality of the country (knowledge/gemeentelijst.yaml): typed form -> official name
+    gemeentelijst: dict[str, str] = field(default_factory=dict)
     _normen_op: dict = field(default_factory=dict, repr=False, compare=False)
 
     def norm_op(self, naam: str, peildatum: dt.date) -> Any:
