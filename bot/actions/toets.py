@@ -19,8 +19,8 @@ from wegwijs.gesprek import berichten
 from wegwijs.gesprek.antwoorden import VRAGEN, maak_huishouden, nodige_vragen
 from wegwijs.gesprek.invoer import (
     OVERGESLAGEN, heeft_correctiewoord, is_overslaan, is_terug, lees_aantal, lees_bedrag, lees_bron,
-    lees_correctie, lees_gemeente, lees_in_nederland_sinds, lees_ja_nee, lees_leeftijd, lees_leeftijden, lees_ontvangt_al,
-    lees_vanaf_27, lees_woning, schoon, wil_stoppen,
+    lees_correctie, lees_gemeente, lees_in_nederland_sinds, lees_inkomen, lees_ja_nee, lees_leeftijd, lees_leeftijden,
+    lees_ontvangt_al, lees_vanaf_27, lees_vermogen, lees_woning, schoon, wil_stoppen,
 )
 
 logger = logging.getLogger(__name__)
@@ -194,7 +194,7 @@ class ValidateToetsForm(FormValidationAction):
             dispatcher.utter_message(text=waarde[1])
             return {slot: None}
         uitkomst: Dict[Text, Any] = {slot: waarde}
-        if slot == "vermogen" and re.search(r"schuld", schoon(antwoord)):
+        if slot == "vermogen" and (re.search(r"schuld", schoon(antwoord)) or isinstance(waarde, float) and waarde < 0):
             uitkomst["schulden"] = True
         return uitkomst
 
@@ -242,7 +242,7 @@ class ValidateToetsForm(FormValidationAction):
     def _lees(slot: str, antwoord: str, tracker: Tracker) -> Any:
         t = schoon(antwoord)
         if slot == "leeftijd":
-            return lees_leeftijd(antwoord, 12, 120)
+            return lees_leeftijd(antwoord, 12, 120, dt.date.today().year)
         if slot == "leeftijd_partner":
             return lees_leeftijd(antwoord, 14, 120)
         if slot == "in_nederland_sinds":
@@ -289,7 +289,11 @@ class ValidateToetsForm(FormValidationAction):
             return lees_vanaf_27(antwoord, aantal if isinstance(aantal, int) else 1)
         if slot == "woning":
             return lees_woning(antwoord)
-        if slot in ("huur", "servicekosten", "inkomen", "vermogen"):
+        if slot == "inkomen":
+            return lees_inkomen(antwoord)
+        if slot == "vermogen":
+            return lees_vermogen(antwoord)
+        if slot in ("huur", "servicekosten"):
             bedrag = lees_bedrag(antwoord)
             if slot == "huur" and isinstance(bedrag, float) and (bedrag <= 0 or bedrag > 10000):
                 return None

@@ -99,7 +99,11 @@ def samenvatting(a: dict[str, Any]) -> str:
     if al is not None:
         regels.append(f"• Krijgt nu al: {', '.join(ONTVANGT_NAMEN[i] for i in al) or 'niets hiervan'}" if bekend(al)
                       else "• Krijgt nu al: weet ik niet")
-    regels.append(f"• Spaargeld: {euro(a['vermogen'])}" if bekend(a.get("vermogen")) else "• Spaargeld: weet ik niet")
+    vermogen = a.get("vermogen")
+    if bekend(vermogen) and vermogen < 0:
+        regels.append(f"• Spaargeld: geen, u staat {euro(-vermogen)} rood")
+    else:
+        regels.append(f"• Spaargeld: {euro(vermogen)}" if bekend(vermogen) else "• Spaargeld: weet ik niet")
     g = a.get("gemeente")
     if isinstance(g, dict):
         regels.append(f"• Gemeente: {g.get('naam') or g.get('postcode')}")
