@@ -48,3 +48,9 @@ def test_heen_en_terug_via_het_pakket():
     assert voorkeur.wanneer == "'s avonds" and voorkeur.taal == "Arabisch"
     assert Contactvoorkeur.uit_dict(voorkeur.als_dict()) == voorkeur
     assert voorkeur.als_dict()["telefoon"] == "06 12345678"
+
+
+@pytest.mark.parametrize("tekst, e164", [("mijn nummer is 0612345678", "+31612345678"),
+                                         ("bel me op 020-1234567 na 3 uur", "+31201234567")])
+def test_a_number_inside_a_sentence(tekst, e164):
+    assert normaliseer_telefoon(tekst) == e164

@@ -30,8 +30,10 @@ _NIET_TE_LEZEN = ("Dit telefoonnummer kan ik niet lezen. Schrijf een Nederlands 
 
 
 def normaliseer_telefoon(tekst: str | None) -> str:
-    """A Dutch phone number in any common notation as +31 followed by 9 digits; raises OngeldigeInvoer."""
-    schoon = re.sub(r"[\s\-().\/]", "", tekst or "")
+    """A Dutch phone number in any common notation, also inside a sentence ('mijn nummer is 06 12345678'), as +31
+    followed by 9 digits; raises OngeldigeInvoer."""
+    nummer = re.search(r"(\+|00)?[\d][\d\s\-().\/]{8,}\d", tekst or "")
+    schoon = re.sub(r"[\s\-().\/]", "", nummer.group(0) if nummer else (tekst or ""))
     if schoon.startswith("+31"):
         nationaal = "0" + schoon[3:]
     elif schoon.startswith("0031"):
