@@ -247,3 +247,10 @@ def test_the_list_holds_every_municipality_of_2026():
     lijst = yaml.safe_load((STANDAARD_MAP / "gemeentelijst.yaml").read_text(encoding="utf-8"))
     assert len(lijst["gemeenten"]) == 342   # CBS, gemeentelijke indeling op 1 januari 2026
     assert lijst["gemeenten"]["GM0363"] == "Amsterdam" and lijst["gemeenten"]["GM0599"] == "Rotterdam"
+
+
+def test_one_name_for_two_municipalities_is_asked_back():
+    from wegwijs.kennis import laad_kennisbank
+    soort, vraag = lees_gemeente("Bergen", laad_kennisbank())
+    assert soort == "vraag" and "Bergen (L.)" in vraag and "Bergen (NH.)" in vraag
+    assert lees_gemeente("bergen nh", laad_kennisbank()) == {"naam": "Bergen (NH.)", "bekend": False}

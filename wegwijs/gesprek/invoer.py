@@ -416,6 +416,10 @@ def lees_gemeente(tekst: str, kennisbank: Any = None) -> dict | str | None:
         for kandidaat in (gemeentenaam_sleutel(t), gemeentenaam_sleutel(woorden)):
             if kandidaat in lijst:
                 return {"naam": lijst[kandidaat], "bekend": False}
+        # one name, two municipalities: "Bergen" is Bergen (L.) or Bergen (NH.)
+        zelfde = sorted({naam for sleutel, naam in lijst.items() if sleutel.startswith(gemeentenaam_sleutel(woorden) + " (")})
+        if len(zelfde) > 1:
+            return ("vraag", f"Bedoelt u {' of '.join(zelfde)}? Typ de naam zoals hier, of uw postcode.")
         bijna = difflib.get_close_matches(gemeentenaam_sleutel(woorden), list(lijst), n=1, cutoff=0.8)
         if bijna:
             return ("vraag", f"Bedoelt u {lijst[bijna[0]]}? Typ dan de naam nog eens, of uw postcode.")
