@@ -175,3 +175,9 @@ def test_real_knowledge_couple_costs_more_than_a_single_person_and_states_the_pr
         - alleen["kosten_per_maand"]["basispakket"] - alleen["kosten_per_maand"]["participatie"]
     assert verschil == pytest.approx(395 * 1.107638, abs=1)   # armoedegrens 2023: 410 for the second adult
     assert any("prijzen van 2026 zijn nog niet bekend" in a for a in alleen["aannames"])
+
+
+def test_a_date_before_nibud_s_amounts_gives_no_saldo_and_says_why():
+    budget = toets({"peildatum": "2021-06-01", "aanvrager": {"leeftijd": 40}, "partner": None, "kinderen": [],
+                    "woning": {"soort": "huur", "huur_per_maand": 600}, "inkomen": {"netto_per_maand": 1200}})["budget"]
+    assert budget["saldo_per_maand"] is None and "geen bedragen van het Nibud" in budget["kort_gezegd"]

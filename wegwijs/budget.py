@@ -15,13 +15,12 @@ from wegwijs.feiten import Huishouden
 from wegwijs.kennis.model import Kennisbank
 
 GEMEENTE = "gemeente"  # in 'ontvangt_al': the municipality's schemes (Stadspas, kwijtschelding, ...)
-KIND_VANAF = 12  # Nibud's amounts per child are for 12 to 18; a younger child costs less
 # the cost parts of Nibud's budget, in the order of its tables
 POSTEN = ("vaste_lasten", "reservering", "huishoudelijk", "participatie")
 BASISPAKKET = POSTEN[:3]
 NORMEN = tuple(f"nibud.{naam}" for naam in (
     "prijsindex", *(f"{post}_{wie}" for wie in ("volwassene", "kind") for post in POSTEN),
-    "minder_per_kind_tot_12", "basispakket_partner", "participatie_partner", "schoolkosten_student"))
+    "minder_per_kind_tot_12", "leeftijd_ouder_kind", "basispakket_partner", "participatie_partner", "schoolkosten_student"))
 
 
 def saldo(inkomsten: float, basispakket: float, participatie: float) -> float:
@@ -41,7 +40,7 @@ def nibud_kosten(kennisbank: Kennisbank, peildatum: dt.date, regime: str, *, huu
         return waarde[regime] if isinstance(waarde, dict) else waarde
 
     kinderen = list(kinderen)
-    jong = sum(1 for leeftijd in kinderen if leeftijd < KIND_VANAF)
+    jong = sum(1 for leeftijd in kinderen if leeftijd < norm("leeftijd_ouder_kind"))
     posten = {post: norm(f"{post}_volwassene") + len(kinderen) * norm(f"{post}_kind") for post in POSTEN}
     posten["vaste_lasten"] += norm("schoolkosten_student") if student else 0
     # the sources give the partner's part and a young child's saving for the basic package as a whole: they are
@@ -58,6 +57,11 @@ def nibud_kosten(kennisbank: Kennisbank, peildatum: dt.date, regime: str, *, huu
     return kosten
 
 
+def _nibud_op(h: Huishouden) -> bool:
+    """Whether Nibud's amounts reach back to peildatum (they start with the prices of 2022)."""
+    return h.kennisbank.norm_op("nibud.prijsindex", h.peildatum) is not None
+
+
 def _verdeel(posten: dict[str, float], bedrag: float, verhouding: dict[str, float]) -> None:
     totaal = sum(verhouding.values())
     for post, deel in verhouding.items():
@@ -67,7 +71,8 @@ def _verdeel(posten: dict[str, float], bedrag: float, verhouding: dict[str, floa
 def minimale_kosten(h: Huishouden) -> dict[str, float] | None:
     """Rent plus Nibud's costs for this household; None when something they depend on is unknown."""
     huur, partner, regime = h.get("huur"), h.get("heeft_partner"), h.get("nibud_regime")
-    if huur is None or partner is None or regime is None or h.get("aantal_kinderen") is None:
+    if huur is None or partner is None or regime is None or h.get("aantal_kinderen") is None \
+            or not _nibud_op(h):
         return None
     kinderen = [k["leeftijd"] for k in h.kinderen_thuis() if k["leeftijd"] < 18]
     return nibud_kosten(h.kennisbank, h.peildatum, regime, huur=huur, partner=partner, kinderen=kinderen,
@@ -159,8 +164,11 @@ def _waarom_geen_saldo(h: Huishouden, inkomen: float | None) -> str:
         wat = "uw inkomen"
     elif h.get("huur") is None:
         wat = "uw woonlasten" if h.get("woonsituatie") == "koop" else "uw huur"
-    else:
+    elif h.get("heeft_partner") is None or h.get("aantal_kinderen") is None:
         wat = "hoe uw gezin eruitziet"
+    else:
+        return ("Voor deze datum hebben we geen bedragen van het Nibud. Daarom kunnen we niet uitrekenen wat u "
+                "overhoudt.")
     return f"We weten {wat} nog niet. Daarom kunnen we niet uitrekenen wat u overhoudt."
 
 
