@@ -254,3 +254,8 @@ def test_one_name_for_two_municipalities_is_asked_back():
     soort, vraag = lees_gemeente("Bergen", laad_kennisbank())
     assert soort == "vraag" and "Bergen (L.)" in vraag and "Bergen (NH.)" in vraag
     assert lees_gemeente("bergen nh", laad_kennisbank()) == {"naam": "Bergen (NH.)", "bekend": False}
+
+
+def test_the_svb_alone_is_no_kinderbijslag():
+    from wegwijs.gesprek.invoer import lees_ontvangt_al
+    assert lees_ontvangt_al("alleen aow van de svb") is None   # not one of these: asked again, never guessed

@@ -334,7 +334,7 @@ _ONTVANGT = [
     ("zorgtoeslag", r"zorg ?toeslag|zorgtoeslach|zorgsubsidie"),
     ("kindgebonden_budget", r"kind ?gebonden( budget)?|kgb|kindgebondenbudget"),
     ("kinderopvangtoeslag", r"(kinder)?opvang ?toeslag|kot"),
-    ("kinderbijslag", r"kinder ?bijslag|kinderbijslach|kinderbeslag|kb|svb"),
+    ("kinderbijslag", r"kinder ?bijslag|kinderbijslach|kinderbeslag"),   # not "svb": the SVB also pays the AOW
     ("gemeente", r"stadspas|rotterdampas|kwijtschelding|jeugdtegoed|kindtegoed|collectieve zorgverzekering|"
                  r"regelingen? van de gemeente|gemeenteregeling(en)?|bijzondere bijstand"),
 ]
